@@ -1,0 +1,13 @@
+import { defineConfig } from "eslint/config";
+import js from "@eslint/js";
+import tseslint from "typescript-eslint";
+import astro from "eslint-plugin-astro";
+import globals from "globals";
+
+export default defineConfig(
+  { ignores: ["dist/", ".astro/", "node_modules/", "coverage/", "test-results/", "playwright-report/"] },
+  js.configs.recommended,
+  tseslint.configs.strict,
+  astro.configs.recommended,
+  { languageOptions: { globals: { ...globals.node, ...globals.browser } } },
+);

@@ -1,0 +1,37 @@
+import { defineConfig, chromium } from "@playwright/test";
+import { findChromium, CHROMIUM_ARGS } from "./tests/support/chromium";
+
+/** Port of the preview server the browser tests use; `npm start` serves on 4321, so tests keep off it. */
+const PORT = 4329;
+
+function playwrightOwnChromium(): string | undefined {
+  try {
+    return chromium.executablePath();
+  } catch {
+    return undefined;
+  }
+}
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  fullyParallel: true,
+  workers: 2,
+  forbidOnly: true,
+  retries: 0,
+  reporter: [["list"]],
+  use: {
+    baseURL: `http://localhost:${PORT}`,
+    launchOptions: {
+      executablePath: findChromium(process.env, playwrightOwnChromium()),
+      args: CHROMIUM_ARGS,
+    },
+  },
+  projects: [{ name: "chromium" }],
+  webServer: {
+    // Serves the built site: `npm test` builds before the browser tests run.
+    command: `astro preview --port ${PORT}`,
+    url: `http://localhost:${PORT}/`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+  },
+});

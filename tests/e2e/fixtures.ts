@@ -1,0 +1,25 @@
+import { test as base, expect } from "@playwright/test";
+
+/**
+ * The `test` every browser test uses: it fails the test on any console error or uncaught page error,
+ * so a broken script cannot pass unnoticed. A test that provokes an error on purpose (a 404) lists it
+ * in `expectedConsoleErrors`.
+ */
+export const test = base.extend<{ consoleErrors: string[]; expectedConsoleErrors: RegExp[] }>({
+  expectedConsoleErrors: [[], { option: true }],
+  consoleErrors: [
+    async ({ page, expectedConsoleErrors }, use) => {
+      const errors: string[] = [];
+      page.on("console", (message) => {
+        if (message.type() === "error") errors.push(message.text());
+      });
+      page.on("pageerror", (error) => errors.push(error.message));
+      await use(errors);
+      const unexpected = errors.filter((text) => !expectedConsoleErrors.some((re) => re.test(text)));
+      expect(unexpected, "console errors on the page").toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };

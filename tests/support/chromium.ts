@@ -1,0 +1,36 @@
+import { existsSync } from "node:fs";
+
+/** Where Debian installs its Chromium; the machines this project runs on have no other browser. */
+export const DEBIAN_CHROMIUM = "/usr/bin/chromium";
+
+export const INSTALL_HINT =
+  "No Chromium found: install Debian's (apt-get install -y chromium), or set CHROMIUM_PATH to a Chromium binary.";
+
+/**
+ * The Chromium binary the browser tests launch: `CHROMIUM_PATH` if set, else Debian's, else the
+ * one Playwright downloaded. Throws one clear line when there is none, so a missing browser fails the
+ * run instead of skipping it.
+ */
+export function findChromium(
+  env: Record<string, string | undefined>,
+  playwrightChromium: string | undefined,
+  exists: (path: string) => boolean = existsSync,
+): string {
+  const fromEnv = env.CHROMIUM_PATH;
+  if (fromEnv) {
+    if (!exists(fromEnv))
+      throw new Error(`CHROMIUM_PATH is set to ${fromEnv}, which does not exist. ${INSTALL_HINT}`);
+    return fromEnv;
+  }
+  if (exists(DEBIAN_CHROMIUM)) return DEBIAN_CHROMIUM;
+  if (playwrightChromium && exists(playwrightChromium)) return playwrightChromium;
+  throw new Error(INSTALL_HINT);
+}
+
+/** Flags for this sandbox: root needs --no-sandbox; the closed network needs background traffic off. */
+export const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+];

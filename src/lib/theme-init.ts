@@ -1,4 +1,4 @@
-import { THEME_STORAGE_KEY } from "./theme";
+import { THEME_STORAGE_KEY } from "./theme.ts";
 
 /**
  * The inline script that sets `data-theme` before first paint, so a dark-mode reader never sees a

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { nextTheme, resolveTheme, THEME_STORAGE_KEY } from "../../src/lib/theme";
-import { themeInitScript } from "../../src/lib/theme-init";
+import { nextTheme, resolveTheme, THEME_STORAGE_KEY } from "../../src/lib/theme.ts";
+import { themeInitScript } from "../../src/lib/theme-init.ts";
 
 /** Runs the first-paint script against a fake browser and returns the theme it set. */
 function runInitScript(

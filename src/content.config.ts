@@ -1,0 +1,145 @@
+/**
+ * The site's content collections. Schemas live in src/lib/schema.ts; the loaders here validate every
+ * entry with them first, so an editor gets `file: field: problem` lines (all of them at once) instead
+ * of Astro's generic schema error, and then run the cross-collection checks of src/lib/content-check.ts.
+ */
+import { basename, extname } from "node:path";
+import { fileURLToPath } from "node:url";
+import { defineCollection } from "astro:content";
+import { glob, type Loader, type LoaderContext } from "astro/loaders";
+import { z } from "astro/zod";
+import { articleSchema, priceSnapshotSchema, tagSchema, tickerSchema } from "./lib/schema.ts";
+import { ContentError, formatIssues } from "./lib/content-errors.ts";
+import {
+  assertNoProblems,
+  checkReferences,
+  CONTENT,
+  readTags,
+  readSnapshotRefs,
+  readTickers,
+  type ArticleRef,
+} from "./lib/content-check.ts";
+
+/** Article ids are file names: `content/articles/2025/nvidia-rout.mdx` is /articles/nvidia-rout/. */
+const slugOf = (entry: string) => basename(entry, extname(entry));
+
+/**
+ * Wraps the glob loader so each entry is validated with our schema and formatted messages; all bad
+ * entries are reported together when loading ends.
+ */
+function validatingGlob(
+  options: { base: string; pattern: string },
+  schema: z.ZodType,
+  after?: (context: LoaderContext, files: Map<string, string[]>) => void,
+): Loader {
+  return {
+    name: "market-desk-glob",
+    load: async (context) => {
+      const problems: string[] = [];
+      const filesById = new Map<string, string[]>();
+      const inner = glob({
+        ...options,
+        generateId: ({ entry }) => {
+          const id = slugOf(entry);
+          const file = `${options.base}/${entry}`;
+          const files = filesById.get(id) ?? [];
+          if (!files.includes(file)) filesById.set(id, [...files, file]);
+          return id;
+        },
+      });
+      await inner.load({
+        ...context,
+        parseData: async (entry) => {
+          const file = `${options.base}/${entry.filePath ? basename(entry.filePath) : entry.id}`;
+          const path = entry.filePath ? relativeToRoot(context, entry.filePath) : file;
+          const result = schema.safeParse(entry.data, { reportInput: true });
+          if (!result.success) {
+            problems.push(...formatIssues(path, result.error.issues, "(frontmatter)"));
+            return entry.data;
+          }
+          return context.parseData(entry);
+        },
+      });
+      assertNoProblems(problems);
+      after?.(context, filesById);
+    },
+  };
+}
+
+function relativeToRoot(context: LoaderContext, filePath: string): string {
+  const root = fileURLToPath(context.config.root);
+  return filePath.startsWith(root) ? filePath.slice(root.length).replace(/^\/+/, "") : filePath;
+}
+
+/** A YAML registry (tickers, tags): the whole file is validated, then each item becomes an entry. */
+function registry<T extends { id: string }>(file: string, read: (path: string) => T[]): Loader {
+  return {
+    name: "market-desk-registry",
+    load: async (context) => {
+      const path = fileURLToPath(new URL(file, context.config.root));
+      const sync = async () => {
+        const items = read(path);
+        context.store.clear();
+        for (const item of items) {
+          context.store.set({ id: item.id, data: await context.parseData({ id: item.id, data: item }) });
+        }
+      };
+      await sync();
+      context.watcher?.add(path);
+      context.watcher?.on("change", (changed) => {
+        if (changed === path) void sync().catch((error: Error) => context.logger.error(error.message));
+      });
+    },
+  };
+}
+
+/** After the articles load: every reference across collections must resolve. */
+function checkAllReferences(context: LoaderContext, files: Map<string, string[]>): void {
+  const root = context.config.root;
+  const articles: ArticleRef[] = [];
+  for (const entry of context.store.values()) {
+    const data = entry.data as { tickers?: string[]; tags?: string[] };
+    for (const file of files.get(entry.id) ?? [entry.filePath ?? entry.id]) {
+      articles.push({ file, id: entry.id, tickers: data.tickers ?? [], tags: data.tags ?? [] });
+    }
+  }
+  try {
+    assertNoProblems(
+      checkReferences({
+        articles,
+        tickers: readTickers(fileURLToPath(new URL(CONTENT.tickers, root))),
+        tags: readTags(fileURLToPath(new URL(CONTENT.tags, root))),
+        snapshots: readSnapshotRefs(fileURLToPath(new URL(`${CONTENT.prices}/`, root))),
+      }),
+    );
+  } catch (error) {
+    if (error instanceof ContentError) throw error;
+    throw new ContentError([(error as Error).message]);
+  }
+}
+
+const articles = defineCollection({
+  loader: validatingGlob(
+    { base: CONTENT.articles, pattern: "**/[^_]*.mdx" },
+    articleSchema(() => z.string()),
+    checkAllReferences,
+  ),
+  schema: ({ image }) => articleSchema(image),
+});
+
+const tickers = defineCollection({
+  loader: registry(CONTENT.tickers, (path) => readTickers(path)),
+  schema: tickerSchema,
+});
+
+const tags = defineCollection({
+  loader: registry(CONTENT.tags, (path) => readTags(path)),
+  schema: tagSchema,
+});
+
+const prices = defineCollection({
+  loader: validatingGlob({ base: CONTENT.prices, pattern: "*.json" }, priceSnapshotSchema),
+  schema: priceSnapshotSchema,
+});
+
+export const collections = { articles, tickers, tags, prices };

@@ -1,0 +1,150 @@
+/**
+ * Checks that span collections (an article's tickers and tags exist, slugs are unique, each price
+ * snapshot belongs to a ticker in the same currency), and readers for the YAML registries. The build
+ * (src/content.config.ts) and `npm run check:content` both call these, so both print the same lines.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import { basename, join } from "node:path";
+import { parse as parseYaml } from "yaml";
+import { ContentError, parseContent } from "./content-errors.ts";
+import { tagsFileSchema, tickersFileSchema, type Tag, type Ticker } from "./schema.ts";
+
+/** Where content lives, relative to the project root; error messages use these paths. */
+export const CONTENT = {
+  articles: "content/articles",
+  tickers: "content/tickers.yaml",
+  tags: "content/tags.yaml",
+  prices: "content/prices",
+} as const;
+
+/** Parses a YAML file, reporting a syntax error with the file's name and the line. */
+export function readYaml(path: string, file: string = path): unknown {
+  try {
+    return parseYaml(readFileSync(path, "utf8"));
+  } catch (error) {
+    const where = (error as { linePos?: { line: number }[] }).linePos?.[0];
+    throw new ContentError([
+      `${file}: ${where ? `line ${where.line}: ` : ""}not valid YAML: ${(error as Error).message.split("\n")[0]}`,
+    ]);
+  }
+}
+
+export function readTickers(path: string, file: string = CONTENT.tickers): Ticker[] {
+  return parseContent(tickersFileSchema, readYaml(path, file), file);
+}
+
+export function readTags(path: string, file: string = CONTENT.tags): Tag[] {
+  return parseContent(tagsFileSchema, readYaml(path, file), file);
+}
+
+/** What the cross-collection checks need to know of each article and snapshot. */
+export interface ArticleRef {
+  /** Path shown in messages, e.g. content/articles/nvidia-rout.mdx */
+  file: string;
+  /** Slug: the file name without extension. */
+  id: string;
+  tickers: readonly string[];
+  tags: readonly string[];
+}
+
+export interface SnapshotRef {
+  file: string;
+  /** File name without extension: must equal the ticker id inside. */
+  id: string;
+  ticker: string;
+  currency: string;
+}
+
+/** What the checks need of each snapshot in `dir`, read straight from disk (cached entries included). */
+export function readSnapshotRefs(dir: string): SnapshotRef[] {
+  return readdirSync(dir)
+    .filter((name) => name.endsWith(".json"))
+    .sort()
+    .map((name) => {
+      const data = JSON.parse(readFileSync(join(dir, name), "utf8")) as {
+        ticker?: unknown;
+        currency?: unknown;
+      };
+      return {
+        file: `${CONTENT.prices}/${name}`,
+        id: basename(name, ".json"),
+        ticker: String(data.ticker),
+        currency: String(data.currency),
+      };
+    });
+}
+
+const known = (ids: readonly string[]) => `(known: ${[...ids].sort().join(", ")})`;
+
+/** Every reference problem, one line each; an empty list means the content hangs together. */
+export function checkReferences(input: {
+  articles: readonly ArticleRef[];
+  tickers: readonly Ticker[];
+  tags: readonly Tag[];
+  snapshots: readonly SnapshotRef[];
+}): string[] {
+  const problems: string[] = [];
+  const tickerIds = input.tickers.map((t) => t.id);
+  const tagIds = input.tags.map((t) => t.id);
+  const tickers = new Map(input.tickers.map((t) => [t.id, t]));
+
+  const filesBySlug = new Map<string, string[]>();
+  for (const article of input.articles) {
+    filesBySlug.set(article.id, [...(filesBySlug.get(article.id) ?? []), article.file]);
+    article.tickers.forEach((id, i) => {
+      if (!tickers.has(id))
+        problems.push(`${article.file}: tickers[${i}]: unknown ticker "${id}" ${known(tickerIds)}`);
+    });
+    article.tags.forEach((id, i) => {
+      if (!tagIds.includes(id)) {
+        problems.push(
+          `${article.file}: tags[${i}]: unknown tag "${id}"; use a tag from ${CONTENT.tags} ${known(tagIds)} or add it there`,
+        );
+      }
+    });
+  }
+  for (const [slug, files] of filesBySlug) {
+    if (files.length > 1) {
+      for (const file of files.slice(1)) {
+        problems.push(
+          `${file}: (file name): slug "${slug}" is already used by ${files[0]}; each article needs a unique file name`,
+        );
+      }
+    }
+  }
+
+  const snapshotByTicker = new Map<string, string>();
+  for (const snapshot of input.snapshots) {
+    const ticker = tickers.get(snapshot.ticker);
+    if (snapshot.id !== snapshot.ticker) {
+      problems.push(
+        `${snapshot.file}: ticker: "${snapshot.ticker}" does not match the file name; name the file ${snapshot.ticker}.json or set ticker to "${snapshot.id}"`,
+      );
+    }
+    if (!ticker) {
+      problems.push(
+        `${snapshot.file}: ticker: unknown ticker "${snapshot.ticker}"; every snapshot belongs to a ticker in ${CONTENT.tickers} ${known(tickerIds)}`,
+      );
+      continue;
+    }
+    snapshotByTicker.set(snapshot.ticker, snapshot.file);
+    if (snapshot.currency !== ticker.currency) {
+      problems.push(
+        `${snapshot.file}: currency: "${snapshot.currency}" differs from ${ticker.id}'s currency "${ticker.currency}" in ${CONTENT.tickers}; a snapshot's prices must be in its ticker's currency`,
+      );
+    }
+  }
+  input.tickers.forEach((ticker, i) => {
+    if (!snapshotByTicker.has(ticker.id)) {
+      problems.push(
+        `${CONTENT.tickers}: [${i}].id: ticker "${ticker.id}" has no price snapshot; import one into ${CONTENT.prices}/${ticker.id}.json with npm run import-prices`,
+      );
+    }
+  });
+  return problems;
+}
+
+/** Throws a ContentError listing `problems`, if any. */
+export function assertNoProblems(problems: readonly string[]): void {
+  if (problems.length > 0) throw new ContentError(problems);
+}

@@ -1,0 +1,48 @@
+/**
+ * Content errors an editor can act on: every line names the file, the field, the bad value and what
+ * is accepted, e.g.
+ * `content/articles/nvidia-rout.mdx: tickers[1]: unknown ticker "nvdaa" (known: bidu, byd, nvda)`.
+ */
+import type { z } from "astro/zod";
+
+/** Thrown when content is invalid; its message holds one line per problem. */
+export class ContentError extends Error {
+  readonly problems: readonly string[];
+
+  constructor(problems: readonly string[]) {
+    const count = problems.length === 1 ? "1 problem" : `${problems.length} problems`;
+    super(`Invalid content (${count}):\n${problems.map((p) => `  ${p}`).join("\n")}`);
+    this.name = "ContentError";
+    this.problems = problems;
+  }
+}
+
+/** `["bars", 12, "low"]` -> `bars[12].low`; the empty path is the whole document. */
+export function formatPath(path: readonly PropertyKey[], root = "(whole file)"): string {
+  if (path.length === 0) return root;
+  return path
+    .map((key, i) => (typeof key === "number" ? `[${key}]` : i === 0 ? String(key) : `.${String(key)}`))
+    .join("");
+}
+
+/** One line per zod issue, each prefixed with the file and the field. */
+export function formatIssues(file: string, issues: readonly z.core.$ZodIssue[], root?: string): string[] {
+  return issues.flatMap((issue) => {
+    if (issue.code === "unrecognized_keys") {
+      return issue.keys.map((key) => `${file}: ${formatPath([...issue.path, key], root)}: ${issue.message}`);
+    }
+    return [`${file}: ${formatPath(issue.path, root)}: ${issue.message}`];
+  });
+}
+
+/** Validates `data` against `schema`; returns the parsed value or throws a ContentError naming `file`. */
+export function parseContent<S extends z.ZodType>(
+  schema: S,
+  data: unknown,
+  file: string,
+  root?: string,
+): z.output<S> {
+  const result = schema.safeParse(data, { reportInput: true });
+  if (result.success) return result.data;
+  throw new ContentError(formatIssues(file, result.error.issues, root));
+}

@@ -1,0 +1,68 @@
+/**
+ * The one place pages, components and feeds get content from. It reads the collections once per
+ * build, applies the one publication rule (src/lib/articles.ts) and computes the indexes every page
+ * needs, so no page re-queries or re-filters on its own.
+ */
+import { getCollection, type CollectionEntry } from "astro:content";
+import { buildArticleIndex, type ArticleIndex } from "./lib/articles.ts";
+import { todayUtc } from "./lib/dates.ts";
+import type { Bar, Tag, Ticker } from "./lib/schema.ts";
+
+export type Article = CollectionEntry<"articles">;
+
+export interface SiteData extends ArticleIndex<Article> {
+  /** The build date (UTC calendar date): articles dated after it are scheduled. */
+  today: string;
+  /** True in `astro dev`: drafts and scheduled articles are shown, with a banner. */
+  preview: boolean;
+  /** Every ticker, in the order of content/tickers.yaml. */
+  tickers: Ticker[];
+  tickerById: Map<string, Ticker>;
+  /** Every tag of the vocabulary, in the order of content/tags.yaml. */
+  tags: Tag[];
+  tagById: Map<string, Tag>;
+  /** Daily bars by ticker id, oldest first. */
+  bars: Map<string, Bar[]>;
+  /** The snapshot (source, adjustment) by ticker id. */
+  prices: Map<string, CollectionEntry<"prices">["data"]>;
+}
+
+/**
+ * The build date. BUILD_DATE=YYYY-MM-DD overrides it, so tests (and an editor checking what goes
+ * live on a given day) can build "as of" another date.
+ */
+export function buildDate(): string {
+  return process.env.BUILD_DATE ?? todayUtc();
+}
+
+async function load(): Promise<SiteData> {
+  const preview = import.meta.env.DEV;
+  const today = buildDate();
+  const [articles, tickerEntries, tagEntries, priceEntries] = await Promise.all([
+    getCollection("articles"),
+    getCollection("tickers"),
+    getCollection("tags"),
+    getCollection("prices"),
+  ]);
+  const tickers = tickerEntries.map((e) => e.data);
+  const tags = tagEntries.map((e) => e.data);
+  return {
+    ...buildArticleIndex(articles, { today, preview }),
+    today,
+    preview,
+    tickers,
+    tickerById: new Map(tickers.map((t) => [t.id, t])),
+    tags,
+    tagById: new Map(tags.map((t) => [t.id, t])),
+    bars: new Map(priceEntries.map((e) => [e.id, e.data.bars])),
+    prices: new Map(priceEntries.map((e) => [e.id, e.data])),
+  };
+}
+
+let cached: Promise<SiteData> | undefined;
+
+/** Site data, computed once per build (recomputed on every request in dev, where content changes). */
+export function getSiteData(): Promise<SiteData> {
+  if (import.meta.env.DEV) return load();
+  return (cached ??= load());
+}

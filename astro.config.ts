@@ -9,5 +9,17 @@ export default defineConfig({
   trailingSlash: "always",
   build: { format: "directory" },
   integrations: [mdx(), sitemap()],
-  vite: { plugins: [tailwindcss()] },
+  vite: {
+    plugins: [tailwindcss()],
+    build: {
+      rolldownOptions: {
+        onLog(level, log, handler) {
+          // Astro's MDX modules carry a "use astro:head-inject" directive that Rolldown warns about once
+          // per article (withastro/astro#18087, harmless). Drop exactly that warning; keep all others.
+          if (log.code === "MODULE_LEVEL_DIRECTIVE" && log.message.includes("astro:head-inject")) return;
+          handler(level, log);
+        },
+      },
+    },
+  },
 });

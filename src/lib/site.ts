@@ -19,8 +19,10 @@ export interface SiteConfig {
   url: string;
   /** BCP 47 language tag of the content, for `<html lang>` and feeds. */
   lang: string;
-  /** Locale used by `Intl` to format dates and numbers. */
+  /** Locale used by `Intl` to format dates ("27 January 2025"). */
   locale: string;
+  /** Locale for prices: en-US writes USD as "$118.42" and HKD as "HK$327.80" (en-GB would say "US$"). */
+  numberLocale: string;
   /** Everyone who may sign an article; frontmatter `author` must be one of these ids. */
   authors: readonly Author[];
   /** Id of the author used when an editor does not name one. */
@@ -41,6 +43,7 @@ export const site = defineSite({
   url: "https://marketdesk.example",
   lang: "en",
   locale: "en-GB",
+  numberLocale: "en-US",
   authors: [
     { id: "newsdesk", name: "Market Desk staff" },
     { id: "markets-team", name: "Market Desk markets team" },

@@ -1,8 +1,11 @@
 import { defineConfig, chromium } from "@playwright/test";
 import { findChromium, CHROMIUM_ARGS } from "./tests/support/chromium";
 
-/** Port of the preview server the browser tests use; `npm start` serves on 4321, so tests keep off it. */
-const PORT = 4329;
+/**
+ * Port of the preview server the browser tests use: off `npm start`'s 4321, and settable (E2E_PORT) so
+ * two checkouts can run their browser tests at once.
+ */
+const PORT = Number(process.env.E2E_PORT ?? 4329);
 
 function playwrightOwnChromium(): string | undefined {
   try {

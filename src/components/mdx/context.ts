@@ -4,6 +4,7 @@
  */
 import { getSiteData } from "../../site-data.ts";
 import type { Bar, Ticker } from "../../lib/schema.ts";
+export { describeTag } from "../../lib/mdx-tags.ts";
 
 export interface ArticleContext {
   /** Slug of the article. */
@@ -12,16 +13,6 @@ export interface ArticleContext {
   file: string;
   /** Publication date: the default centre of charts and default marker. */
   date: string;
-}
-
-/** A tag as the editor wrote it, for error messages: <Move ticker="nvda" date="2025-01-27"> */
-export function describeTag(name: string, props: object): string {
-  const attrs = Object.entries(props)
-    .filter(([, value]) => value !== undefined)
-    .map(([key, value]) =>
-      typeof value === "string" ? `${key}="${value}"` : `${key}={${JSON.stringify(value)}}`,
-    );
-  return `<${[name, ...attrs].join(" ")}>`;
 }
 
 export function articleContext(locals: App.Locals, tag: string): ArticleContext {

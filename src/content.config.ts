@@ -3,6 +3,7 @@
  * entry with them first, so an editor gets `file: field: problem` lines (all of them at once) instead
  * of Astro's generic schema error, and then run the cross-collection checks of src/lib/content-check.ts.
  */
+import { readFileSync } from "node:fs";
 import { basename, extname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { defineCollection } from "astro:content";
@@ -10,6 +11,7 @@ import { glob, type Loader, type LoaderContext } from "astro/loaders";
 import { z } from "astro/zod";
 import { articleSchema, priceSnapshotSchema, tagSchema, tickerSchema } from "./lib/schema.ts";
 import { ContentError, formatIssues } from "./lib/content-errors.ts";
+import { parseFrontmatter } from "./lib/frontmatter.ts";
 import {
   assertNoProblems,
   checkReferences,
@@ -25,11 +27,13 @@ const slugOf = (entry: string) => basename(entry, extname(entry));
 
 /**
  * Wraps the glob loader so each entry is validated with our schema and formatted messages; all bad
- * entries are reported together when loading ends.
+ * entries are reported together when loading ends. `readRaw` re-reads an entry from its file when the
+ * data Astro parsed may differ from what the editor wrote (MDX frontmatter dates, see frontmatter.ts).
  */
 function validatingGlob(
   options: { base: string; pattern: string },
   schema: z.ZodType,
+  readRaw?: (source: string, file: string) => unknown,
   after?: (context: LoaderContext, files: Map<string, string[]>) => void,
 ): Loader {
   return {
@@ -50,11 +54,20 @@ function validatingGlob(
       await inner.load({
         ...context,
         parseData: async (entry) => {
-          const file = `${options.base}/${entry.filePath ? basename(entry.filePath) : entry.id}`;
-          const path = entry.filePath ? relativeToRoot(context, entry.filePath) : file;
-          const result = schema.safeParse(entry.data, { reportInput: true });
-          if (!result.success) {
-            problems.push(...formatIssues(path, result.error.issues, "(frontmatter)"));
+          const file = entry.filePath
+            ? relativeToRoot(context, entry.filePath)
+            : `${options.base}/${entry.id}`;
+          try {
+            const raw =
+              readRaw && entry.filePath ? readRaw(readFileSync(entry.filePath, "utf8"), file) : entry.data;
+            const result = schema.safeParse(raw, { reportInput: true });
+            if (!result.success) {
+              problems.push(...formatIssues(file, result.error.issues, "(frontmatter)"));
+              return entry.data;
+            }
+          } catch (error) {
+            if (!(error instanceof ContentError)) throw error;
+            problems.push(...error.problems);
             return entry.data;
           }
           return context.parseData(entry);
@@ -122,6 +135,7 @@ const articles = defineCollection({
   loader: validatingGlob(
     { base: CONTENT.articles, pattern: "**/[^_]*.mdx" },
     articleSchema(() => z.string()),
+    (source, file) => parseFrontmatter(source, file).data,
     checkAllReferences,
   ),
   schema: ({ image }) => articleSchema(image),

@@ -47,6 +47,7 @@ export function parsePriceCsv(text: string, file: string): CsvResult {
   const bars: Bar[] = [];
   const errors: string[] = [];
   const column = (row: string[], name: string) => row[columns.indexOf(name)];
+  let previousDate: string | undefined;
   body.forEach((row, index) => {
     const line = index + 2;
     if (row.length !== columns.length) {
@@ -63,15 +64,16 @@ export function parsePriceCsv(text: string, file: string): CsvResult {
       ...(volume === undefined || volume === "" ? {} : { volume: toNumber(volume) }),
     };
     const result = barSchema.safeParse(candidate, { reportInput: true });
+    const date = result.success ? result.data.date : candidate.date;
+    // Order is checked against the row above even when that row had other problems.
+    if (previousDate !== undefined && date !== undefined && date <= previousDate) {
+      errors.push(
+        `${file}: line ${line}: date: ${date} ${date === previousDate ? "repeats the previous row" : `comes after ${previousDate}`}; rows must be in strictly ascending date order`,
+      );
+    }
+    previousDate = date;
     if (!result.success) {
       errors.push(...formatIssues(`${file}: line ${line}`, result.error.issues));
-      return;
-    }
-    const previous = bars.at(-1);
-    if (previous && result.data.date <= previous.date) {
-      errors.push(
-        `${file}: line ${line}: date: ${result.data.date} ${result.data.date === previous.date ? "repeats the previous row" : `comes after ${previous.date}`}; rows must be in strictly ascending date order`,
-      );
       return;
     }
     bars.push(result.data);

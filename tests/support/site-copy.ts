@@ -8,7 +8,7 @@ export type Overrides = Record<string, string>;
 
 const ROOT = resolve(import.meta.dirname, "../..");
 /** Everything a build reads; node_modules is linked, not copied. */
-const COPIED = ["astro.config.ts", "tsconfig.json", "package.json", "src", "content", "public"];
+const COPIED = ["astro.config.ts", "tsconfig.json", "package.json", "src", "content", "public", "scripts"];
 
 /**
  * A throwaway copy of the site with some files added or replaced, for tests that must build other

@@ -100,13 +100,17 @@ export function buildArticleIndex<A extends ArticleLike>(
   };
 }
 
-/** Minutes to read an MDX body at 230 words a minute, ignoring components, markup and link targets. */
-export function readingMinutes(body: string): number {
+/** Words of prose in an MDX body: component tags, markup and link targets are not words. */
+export function countWords(body: string): number {
   const text = body
     .replace(/^---[\s\S]*?---/, " ")
     .replace(/<[^>]+>/g, " ")
     .replace(/\]\([^)]*\)/g, " ")
     .replace(/[#*_>`[\]]/g, " ");
-  const words = text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
-  return Math.max(1, Math.round(words / 230));
+  return text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+}
+
+/** Minutes to read an MDX body at 230 words a minute, at least 1. */
+export function readingMinutes(body: string): number {
+  return Math.max(1, Math.round(countWords(body) / 230));
 }

@@ -1,0 +1,98 @@
+import { describe, expect, it } from "vitest";
+import {
+  buildArticleIndex,
+  countWords,
+  isVisible,
+  newestFirst,
+  publicationState,
+  readingMinutes,
+  relatedArticles,
+  type ArticleLike,
+} from "../../src/lib/articles.ts";
+
+const article = (id: string, date: string, more: Partial<ArticleLike["data"]> = {}): ArticleLike => ({
+  id,
+  data: { title: id, date, draft: false, tags: [], tickers: [], ...more },
+});
+
+describe("publication", () => {
+  const today = "2025-02-11";
+
+  it("publishes articles dated today or earlier", () => {
+    expect(publicationState(article("a", "2025-02-11"), today)).toBe("published");
+    expect(publicationState(article("a", "2025-01-01"), today)).toBe("published");
+  });
+
+  it("schedules articles dated after today, and never publishes drafts", () => {
+    expect(publicationState(article("a", "2025-02-12"), today)).toBe("scheduled");
+    expect(publicationState(article("a", "2025-01-01", { draft: true }), today)).toBe("draft");
+  });
+
+  it("shows drafts and scheduled articles in preview only", () => {
+    const draft = article("a", "2025-01-01", { draft: true });
+    expect(isVisible(draft, { today, preview: false })).toBe(false);
+    expect(isVisible(draft, { today, preview: true })).toBe(true);
+  });
+});
+
+describe("ordering and relations", () => {
+  const nvidiaFall = article("nvidia-fall", "2025-01-27", {
+    tickers: ["nvda", "ixic"],
+    tags: ["nvidia", "markets"],
+  });
+  const deepseek = article("deepseek", "2025-01-27", { tickers: ["ixic"], tags: ["deepseek", "markets"] });
+  const rebound = article("rebound", "2025-01-28", { tickers: ["nvda"], tags: ["nvidia"] });
+  const byd = article("byd", "2025-02-11", { tickers: ["byd"], tags: ["byd"] });
+  const tesla = article("tesla", "2025-02-11", { tickers: ["tsla", "byd"], tags: ["markets"] });
+
+  it("sorts newest first, same-day articles by title", () => {
+    expect([nvidiaFall, byd, deepseek, rebound, tesla].sort(newestFirst).map((a) => a.id)).toEqual([
+      "byd",
+      "tesla",
+      "rebound",
+      "deepseek",
+      "nvidia-fall",
+    ]);
+  });
+
+  it("ranks related articles by shared tickers, then shared tags, then nearness in time", () => {
+    const all = [nvidiaFall, deepseek, rebound, byd, tesla];
+    expect(relatedArticles(nvidiaFall, all).map((a) => a.id)).toEqual(["deepseek", "rebound", "tesla"]);
+    expect(relatedArticles(byd, all).map((a) => a.id)).toEqual(["tesla"]);
+  });
+
+  it("caps related articles and never lists the article itself", () => {
+    const many = Array.from({ length: 8 }, (_, i) =>
+      article(`n${i}`, `2025-01-0${i + 1}`, { tags: ["markets"] }),
+    );
+    const related = relatedArticles(many[0]!, many, 4);
+    expect(related).toHaveLength(4);
+    expect(related.map((a) => a.id)).not.toContain("n0");
+  });
+
+  it("builds the index once: visible articles, groups, neighbours", () => {
+    const draft = article("draft", "2025-01-30", { draft: true, tags: ["markets"] });
+    const index = buildArticleIndex([nvidiaFall, deepseek, rebound, draft, byd, tesla], {
+      today: "2025-02-11",
+      preview: false,
+    });
+    expect(index.articles.map((a) => a.id)).toEqual(["byd", "tesla", "rebound", "deepseek", "nvidia-fall"]);
+    expect(index.byTag.get("markets")?.map((a) => a.id)).toEqual(["tesla", "deepseek", "nvidia-fall"]);
+    expect(index.byTicker.get("nvda")?.map((a) => a.id)).toEqual(["rebound", "nvidia-fall"]);
+    expect(index.adjacent.get("rebound")).toEqual({ newer: tesla, older: deepseek });
+    expect(index.adjacent.get("byd")?.newer).toBeUndefined();
+    expect(index.byId.has("draft")).toBe(false);
+  });
+});
+
+describe("reading time", () => {
+  it("counts prose words, not components or link targets", () => {
+    expect(countWords('Shares <Move ticker="nvda" date="2025-01-27" /> on [Monday](/articles/x/).')).toBe(3);
+    expect(countWords("## Heading\n\n- one two\n")).toBe(3);
+  });
+
+  it("is at least a minute, at 230 words a minute", () => {
+    expect(readingMinutes("word")).toBe(1);
+    expect(readingMinutes(Array(690).fill("word").join(" "))).toBe(3);
+  });
+});

@@ -1,0 +1,45 @@
+/**
+ * What each Open Graph card says, separate from how it is drawn (src/lib/og-image.ts), so the wording
+ * is tested without rendering images.
+ */
+import { site } from "./site.ts";
+import { formatDate } from "./dates.ts";
+import { direction, moveWords } from "./format.ts";
+import { moveAsOf } from "./ticker-summary.ts";
+import type { Bar, Ticker } from "./schema.ts";
+import type { OgCard } from "./og-image.ts";
+
+const host = new URL(site.url).host;
+
+/**
+ * An article's card: its date, headline and the day move of its first (main) ticker as of the
+ * publication date, e.g. "NVDA fell 16.97% on 27 Jan 2025". No ticker, no move line.
+ */
+export function articleCard(
+  article: { title: string; date: string; tickers: readonly string[] },
+  tickerById: ReadonlyMap<string, Ticker>,
+  bars: ReadonlyMap<string, readonly Bar[]>,
+): OgCard {
+  const card: OgCard = {
+    site: site.name,
+    title: article.title,
+    kicker: formatDate(article.date),
+    footer: host,
+  };
+  const main = article.tickers[0];
+  const ticker = main === undefined ? undefined : tickerById.get(main);
+  const series = ticker && bars.get(ticker.id);
+  if (ticker && series) {
+    const move = moveAsOf(series, article.date);
+    card.move = {
+      text: `${ticker.symbol} ${moveWords(move)} on ${formatDate(move.toDate, "short")}`,
+      direction: direction(move),
+    };
+  }
+  return card;
+}
+
+/** The card of every page that is not an article. */
+export function siteCard(): OgCard {
+  return { site: site.name, title: site.description, footer: host };
+}

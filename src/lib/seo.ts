@@ -1,0 +1,103 @@
+/**
+ * What pages tell search engines and social sites about themselves: the JSON-LD `NewsArticle` of an
+ * article, descriptions of list pages, and where each Open Graph image lives. Base.astro writes the
+ * tags; the pages call these so every page words its metadata the same way.
+ */
+import { absoluteUrl, site } from "./site.ts";
+import { toUtcDate } from "./dates.ts";
+
+/** Size of every Open Graph image, as social sites expect for a large card. */
+export const OG_IMAGE = { width: 1200, height: 630 } as const;
+
+/** Site path of an article's Open Graph image. */
+export function articleImagePath(slug: string): string {
+  return `/og/articles/${slug}.png`;
+}
+
+/** Site path of the card used by pages that are not articles. */
+export const SITE_IMAGE_PATH = "/og/site.png";
+
+/** Name of the author with this id; the schema has already checked that it exists. */
+export function authorName(id: string): string {
+  const author = site.authors.find((a) => a.id === id);
+  if (!author)
+    throw new Error(`unknown author ${JSON.stringify(id)}; authors are defined in src/lib/site.ts`);
+  return author.name;
+}
+
+export interface NewsArticleInput {
+  slug: string;
+  title: string;
+  description: string;
+  date: string;
+  updated?: string;
+  author: string;
+  /** The tickers the article is about, resolved. */
+  tickers: readonly { id: string; symbol: string; name: string; exchange: string }[];
+  /** Tag labels, for `keywords`. */
+  keywords: readonly string[];
+}
+
+/** ISO 8601 date-time at midnight UTC of a calendar date, as schema.org dates are read. */
+function isoDate(date: string): string {
+  return toUtcDate(date).toISOString();
+}
+
+/**
+ * schema.org `NewsArticle` for an article page: headline, dates, author, publisher and `about` the
+ * companies or indices of its tickers, each linked to its ticker page.
+ */
+export function newsArticleJsonLd(article: NewsArticleInput): Record<string, unknown> {
+  const url = absoluteUrl(`/articles/${article.slug}/`);
+  return {
+    "@context": "https://schema.org",
+    "@type": "NewsArticle",
+    "@id": url,
+    url,
+    mainEntityOfPage: url,
+    headline: article.title,
+    description: article.description,
+    image: [absoluteUrl(articleImagePath(article.slug))],
+    datePublished: isoDate(article.date),
+    dateModified: isoDate(article.updated ?? article.date),
+    inLanguage: site.lang,
+    author: [{ "@type": "Organization", name: authorName(article.author), url: absoluteUrl("/") }],
+    publisher: {
+      "@type": "Organization",
+      name: site.name,
+      url: absoluteUrl("/"),
+      logo: { "@type": "ImageObject", url: absoluteUrl("/favicon.svg") },
+    },
+    keywords: article.keywords.join(", "),
+    about: article.tickers.map((t) => ({
+      "@type": "Corporation",
+      name: t.name,
+      tickerSymbol: `${t.exchange}: ${t.symbol}`,
+      url: absoluteUrl(`/tickers/${t.id}/`),
+    })),
+  };
+}
+
+/**
+ * JSON for a `<script type="application/ld+json">` element: `<` is escaped so no string in the data
+ * (a headline quoting HTML, say) can close the element early.
+ */
+export function serializeJsonLd(data: unknown): string {
+  return JSON.stringify(data).replace(/</g, "\\u003c");
+}
+
+/** "page 2 of 3" suffix for titles and descriptions of a paginated list; empty on page 1. */
+export function pageSuffix(page: number, lastPage: number): string {
+  return page > 1 ? `, page ${page} of ${lastPage}` : "";
+}
+
+/** Meta description of a tag page (unique per page of the list). */
+export function tagPageDescription(
+  tag: { label: string; description: string },
+  count: number,
+  page: number,
+  lastPage: number,
+): string {
+  const articles = `${count} article${count === 1 ? "" : "s"}`;
+  return `${tag.description} ${articles} tagged ${tag.label} on ${site.name}${pageSuffix(page, lastPage)}.`;
+}

@@ -1,0 +1,19 @@
+/**
+ * /og/articles/<slug>.png: each article's Open Graph card (headline, date, the main ticker's move),
+ * drawn at build time and cached by content (src/lib/og-image.ts).
+ */
+import type { APIRoute, GetStaticPaths } from "astro";
+import { getSiteData, type Article } from "../../../site-data.ts";
+import { ogPng } from "../../../lib/og-image.ts";
+import { articleCard } from "../../../lib/og-card.ts";
+
+export const getStaticPaths = (async () => {
+  const { articles } = await getSiteData();
+  return articles.map((article) => ({ params: { slug: article.id }, props: { article } }));
+}) satisfies GetStaticPaths;
+
+export const GET: APIRoute<{ article: Article }> = async ({ props }) => {
+  const { tickerById, bars } = await getSiteData();
+  const png = await ogPng(articleCard(props.article.data, tickerById, bars));
+  return new Response(new Uint8Array(png), { headers: { "Content-Type": "image/png" } });
+};

@@ -33,6 +33,7 @@ function excerptNodes(html: string): Node[] {
   return [...parsed.childNodes].map((node) => {
     if (node.nodeName === "MARK") {
       const mark = document.createElement("mark");
+      mark.className = "rounded-sm bg-accent/20 px-0.5 text-ink";
       mark.textContent = node.textContent;
       return mark;
     }

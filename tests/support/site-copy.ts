@@ -25,6 +25,21 @@ export function makeSiteCopy(overrides: Overrides = {}): { dir: string; cleanup:
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
+/**
+ * What vitest adds to process.env (NODE_ENV=test, DEV=1, MODE, SSR, ...). A build that inherits them
+ * runs with `import.meta.env.DEV` true, i.e. shows drafts as the dev server does; child commands get
+ * the environment without them.
+ */
+const VITEST_ENV = /^(NODE_ENV|DEV|PROD|SSR|MODE|BASE_URL|TEST|VITEST(_.*)?)$/;
+
+function cleanEnv(): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(process.env).filter(
+      (entry): entry is [string, string] => !VITEST_ENV.test(entry[0]) && entry[1] !== undefined,
+    ),
+  );
+}
+
 /** Runs an npm script (or any command) in `dir`; never throws, so tests can assert on failures. */
 export function run(
   dir: string,
@@ -34,7 +49,7 @@ export function run(
 ): { status: number | null; output: string } {
   const result = spawnSync(command, args, {
     cwd: dir,
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: "1", ...env },
+    env: { ...cleanEnv(), ASTRO_TELEMETRY_DISABLED: "1", ...env },
     encoding: "utf8",
     timeout: 300_000,
   });

@@ -1,0 +1,96 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { test, expect } from "./fixtures";
+
+test("a reader goes from the home page to an article, its tag, its ticker and another article", async ({
+  page,
+}) => {
+  await page.goto("/");
+  const lead = page.getByRole("region", { name: "Top story" }).getByRole("link").first();
+  const headline = (await lead.textContent())!.trim();
+  await lead.click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(headline);
+  await expect(page.getByText(/\d+ min read/)).toBeVisible();
+
+  const tagLink = page.getByRole("article").getByRole("list", { name: "Topics" }).getByRole("link").first();
+  const tag = (await tagLink.textContent())!.trim();
+  await tagLink.click();
+  await expect(page).toHaveURL(/\/tags\/[a-z0-9-]+\/$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(tag);
+  await expect(page.getByRole("link", { name: headline })).toBeVisible();
+
+  const tickerLink = page
+    .getByRole("main")
+    .getByRole("list", { name: "Tickers" })
+    .first()
+    .getByRole("link")
+    .first();
+  const symbol = (await tickerLink.textContent())!.trim();
+  await tickerLink.click();
+  await expect(page).toHaveURL(/\/tickers\/[a-z0-9-]+\/$/);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(symbol);
+
+  const articles = page.getByRole("region", { name: /^Articles on / });
+  const story = articles.getByRole("heading", { level: 3 }).getByRole("link").first();
+  const title = (await story.textContent())!.trim();
+  await story.click();
+  await expect(page).toHaveURL(/\/articles\/[a-z0-9-]+\/$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
+});
+
+/** A word that the test checks appears in exactly one article's source, and only in its body. */
+const WORD = "cyberattacks";
+
+test("search finds a word used in one article's body, and the keyboard reaches the article", async ({
+  page,
+}) => {
+  const sources = readdirSync("content/articles").map((f) => readFileSync(`content/articles/${f}`, "utf8"));
+  const containing = sources.filter((text) => text.toLowerCase().includes(WORD));
+  expect(containing, `"${WORD}" should appear in exactly one article`).toHaveLength(1);
+  const [, frontmatter = "", body = ""] = containing[0]!.split(/^---$/m);
+  expect(frontmatter.toLowerCase()).not.toContain(WORD);
+  expect(body.toLowerCase()).toContain(WORD);
+  const title = /^title: "(.+)"$/m.exec(frontmatter)![1]!;
+
+  await page.goto("/search/");
+  // Reach the search box from the top of the page with Tab alone.
+  const input = page.getByRole("searchbox", { name: "Search the articles" });
+  for (let i = 0; i < 20 && !(await input.evaluate((el) => el === document.activeElement)); i++) {
+    await page.keyboard.press("Tab");
+  }
+  await expect(input).toBeFocused();
+  await page.keyboard.type(WORD);
+  await expect(page.getByRole("status")).toHaveText(`1 article matches “${WORD}”.`);
+  await page.keyboard.press("ArrowDown");
+  const result = page.getByRole("link", { name: title });
+  await expect(result).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
+});
+
+test("search says when nothing matches, and keeps the query in the address", async ({ page }) => {
+  await page.goto("/search/?q=zzyzxnothing");
+  await expect(page.getByRole("status")).toHaveText("No articles match “zzyzxnothing”.");
+  await expect(page.getByRole("searchbox")).toHaveValue("zzyzxnothing");
+  await expect(page.getByText("Search needs JavaScript")).toBeHidden();
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("the search page says search needs JavaScript and links to the topics", async ({ page }) => {
+    await page.goto("/search/");
+    await expect(page.getByText("Search needs JavaScript")).toBeVisible();
+    await expect(page.getByRole("searchbox")).toBeHidden();
+    await page.getByRole("link", { name: "topic", exact: true }).click();
+    await expect(page).toHaveURL("/tags/");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Topics");
+  });
+});
+
+test("tag pages link to their feed", async ({ page }) => {
+  await page.goto("/tags/deepseek/");
+  await expect(page.getByRole("link", { name: "Follow DeepSeek by RSS" })).toHaveAttribute(
+    "href",
+    "/tags/deepseek/rss.xml",
+  );
+});

@@ -1,0 +1,139 @@
+/**
+ * Tag pagination and the sitemap over a generated corpus: a copy of the site with 22 more articles
+ * tagged `policy` (23 in all with the real one, so three pages of 10), plus a draft and a scheduled
+ * article with the same tag that must appear nowhere.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildCopy, makeSiteCopy, type Overrides } from "../support/site-copy";
+import { tags, textOf } from "../support/html";
+import { site } from "../../src/lib/site";
+
+const GENERATED = 22;
+const BUILD_DATE = "2025-07-01";
+
+function article(slug: string, date: string, extra = ""): [string, string] {
+  return [
+    `content/articles/${slug}.mdx`,
+    `---
+title: "Policy brief ${slug}"
+description: "A generated article for the pagination test, dated ${date}, about AI policy and chips."
+date: ${date}
+author: newsdesk
+tags: [policy]
+${extra}---
+
+A paragraph of generated text about export rules and the chips they cover, for ${slug}.
+`,
+  ];
+}
+
+/** Generated articles, one a day from 1 April 2025, so their order is known. */
+const generated = Array.from({ length: GENERATED }, (_, i) => {
+  const day = new Date(Date.UTC(2025, 3, 1 + i)).toISOString().slice(0, 10);
+  return { slug: `generated-policy-${String(i + 1).padStart(2, "0")}`, date: day };
+});
+
+const overrides: Overrides = Object.fromEntries([
+  ...generated.map(({ slug, date }) => article(slug, date)),
+  article("generated-policy-draft", "2025-05-01", "draft: true\n"),
+  article("generated-policy-scheduled", "2025-08-01"),
+]);
+
+let dir = "";
+let cleanup = () => {};
+const read = (path: string) => readFileSync(join(dir, "dist", path), "utf8");
+
+beforeAll(() => {
+  ({ dir, cleanup } = makeSiteCopy(overrides));
+  const result = buildCopy(dir, { BUILD_DATE });
+  if (result.status !== 0) throw new Error(`fixture build failed:\n${result.output}`);
+}, 300_000);
+afterAll(() => cleanup());
+
+/** The article links of a list page, in order. */
+function listed(path: string): string[] {
+  const main = /<main[\s\S]*<\/main>/.exec(read(path))![0];
+  return tags(main, "a")
+    .map((a) => a.href!)
+    .filter((href) => href.startsWith("/articles/"));
+}
+
+/** The pagination links of a page by their text: { Next: "/tags/policy/2/", ... }. */
+function pager(path: string): Record<string, string> {
+  const nav = /<nav aria-label="Policy pages"[\s\S]*?<\/nav>/.exec(read(path))?.[0] ?? "";
+  return Object.fromEntries(
+    [...nav.matchAll(/<a href="([^"]+)"[^>]*>\s*(\w+)\s*<\/a>/g)].map((m) => [m[2], m[1]]),
+  );
+}
+
+describe("a tag with 23 articles", () => {
+  it("has three pages of 10, 10 and 3, and no fourth", () => {
+    expect(listed("tags/policy/index.html")).toHaveLength(10);
+    expect(listed("tags/policy/2/index.html")).toHaveLength(10);
+    expect(listed("tags/policy/3/index.html")).toHaveLength(3);
+    expect(existsSync(join(dir, "dist/tags/policy/4/index.html"))).toBe(false);
+  });
+
+  it("lists every article once, newest first across the pages", () => {
+    const all = ["", "2/", "3/"].flatMap((p) => listed(`tags/policy/${p}index.html`));
+    expect(new Set(all).size).toBe(23);
+    const newestGenerated = generated.map((g) => `/articles/${g.slug}/`).reverse();
+    expect(all.slice(0, GENERATED)).toEqual(newestGenerated);
+    // The real policy article is older than the generated ones, so it comes last.
+    expect(all[22]).toBe("/articles/us-china-ai-race-good-for-business/");
+  });
+
+  it("links first, previous, next and last correctly on each page", () => {
+    expect(pager("tags/policy/index.html")).toEqual({ Next: "/tags/policy/2/", Last: "/tags/policy/3/" });
+    expect(pager("tags/policy/2/index.html")).toEqual({
+      First: "/tags/policy/",
+      Previous: "/tags/policy/",
+      Next: "/tags/policy/3/",
+      Last: "/tags/policy/3/",
+    });
+    expect(pager("tags/policy/3/index.html")).toEqual({
+      First: "/tags/policy/",
+      Previous: "/tags/policy/2/",
+    });
+  });
+
+  it("gives each page its own title and canonical URL", () => {
+    expect(textOf(read("tags/policy/2/index.html"), "<title>", "title")).toBe(
+      `Policy, page 2 of 3 | ${site.name}`,
+    );
+    const canonical = tags(read("tags/policy/3/index.html"), "link").find((l) => l.rel === "canonical")?.href;
+    expect(canonical).toBe(`${site.url}/tags/policy/3/`);
+  });
+
+  it("is counted as 23 on the topic index, drafts and scheduled articles left out", () => {
+    expect(read("tags/index.html")).toMatch(
+      /href="\/tags\/policy\/"[^>]*>Policy<\/a>\s*<span[^>]*>23 articles<\/span>/,
+    );
+  });
+});
+
+describe("drafts and scheduled articles", () => {
+  const hidden = ["generated-policy-draft", "generated-policy-scheduled"];
+
+  it("get no page and no Open Graph image", () => {
+    for (const slug of hidden) {
+      expect(existsSync(join(dir, `dist/articles/${slug}/index.html`))).toBe(false);
+      expect(existsSync(join(dir, `dist/og/articles/${slug}.png`))).toBe(false);
+    }
+  });
+
+  it("are absent from the sitemap, which lists the tag's pages and the generated articles", () => {
+    const sitemap = read("sitemap-0.xml");
+    for (const slug of hidden) expect(sitemap).not.toContain(slug);
+    for (const path of [
+      "tags/policy/",
+      "tags/policy/2/",
+      "tags/policy/3/",
+      `articles/${generated[0]!.slug}/`,
+    ]) {
+      expect(sitemap).toContain(`<loc>${site.url}/${path}</loc>`);
+    }
+  });
+});

@@ -1,0 +1,105 @@
+/**
+ * What a first visit to each page type costs: loads one page of each type in Chromium with an empty
+ * cache, records every request, and prints the bytes of HTML, CSS, JavaScript and the rest, gzipped
+ * (level 9, as a static host would serve them), and the number of requests. Scripts the build inlined
+ * into the HTML are part of the HTML figure and also shown on their own (each gzipped separately).
+ *
+ *   npm run build && npx astro preview --port 4330 &
+ *   npx node scripts/page-weight.ts http://localhost:4330
+ *
+ * Lazy requests (a chart library loaded when the chart scrolls into view, the search index loaded
+ * on the first query) are counted only if they happen during the load, so the table is "first load".
+ */
+import { gzipSync } from "node:zlib";
+import { chromium, type Page } from "@playwright/test";
+import { findChromium, CHROMIUM_ARGS } from "../tests/support/chromium.ts";
+
+const base = process.argv[2] ?? "http://localhost:4330";
+/** [name, path, optionally something the reader does after the load, counted in the same row] */
+const pages: [string, string, ((page: Page) => Promise<void>)?][] = [
+  ["home", "/"],
+  ["article (with chart)", "/articles/nvidia-record-one-day-loss/"],
+  ["article (no chart)", "/articles/has-us-spent-wisely-on-ai/"],
+  ["tag index", "/tags/"],
+  ["tag", "/tags/deepseek/"],
+  ["ticker index", "/tickers/"],
+  ["ticker", "/tickers/nvda/"],
+  ["search", "/search/"],
+  [
+    "search + 1st query",
+    "/search/",
+    async (page) => {
+      await page.getByRole("searchbox").fill("nvidia");
+      await page.getByRole("status").filter({ hasText: /match/ }).waitFor();
+      await page.waitForLoadState("networkidle");
+    },
+  ],
+  ["404", "/404.html"],
+];
+
+type Kind = "html" | "css" | "js" | "other";
+
+function kindOf(contentType: string): Kind {
+  if (contentType.includes("text/html")) return "html";
+  if (contentType.includes("text/css")) return "css";
+  if (contentType.includes("javascript")) return "js";
+  return "other";
+}
+
+const browser = await chromium.launch({
+  executablePath: findChromium(process.env, undefined),
+  args: CHROMIUM_ARGS,
+});
+const rows: string[][] = [];
+for (const [name, path, after] of pages) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const sizes: Record<Kind, number> = { html: 0, css: 0, js: 0, other: 0 };
+  let requests = 0;
+  const pending: Promise<void>[] = [];
+  page.on("response", (response) => {
+    requests++;
+    pending.push(
+      response
+        .body()
+        .then((body) => {
+          sizes[kindOf(response.headers()["content-type"] ?? "")] += gzipSync(body, { level: 9 }).length;
+        })
+        .catch(() => {}),
+    );
+  });
+  await page.goto(base + path, { waitUntil: "networkidle" });
+  await after?.(page);
+  await Promise.all(pending);
+  // Small scripts are inlined into the HTML by the build: count them too, as JavaScript "in HTML".
+  const inline = await page.evaluate(() =>
+    [...document.querySelectorAll("script:not([src])")]
+      .filter((s) => !(s as HTMLScriptElement).type.includes("json"))
+      .map((s) => s.textContent ?? ""),
+  );
+  const inlineJs = inline.reduce((sum, code) => sum + gzipSync(code, { level: 9 }).length, 0);
+  const kb = (n: number) => (n / 1024).toFixed(1);
+  rows.push([
+    name,
+    kb(sizes.html),
+    kb(inlineJs),
+    kb(sizes.css),
+    kb(sizes.js),
+    kb(sizes.other),
+    String(requests),
+  ]);
+  await context.close();
+}
+await browser.close();
+
+const header = [
+  "page type",
+  "HTML KB",
+  "(of which inline JS)",
+  "CSS KB",
+  "JS files KB",
+  "other KB",
+  "requests",
+];
+const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+for (const row of [header, ...rows]) console.log(row.map((cell, i) => cell.padEnd(widths[i]!)).join("  "));

@@ -1,7 +1,7 @@
 /**
  * Tag pagination and the sitemap over a generated corpus: a copy of the site with 22 more articles
  * tagged `policy` (23 in all with the real one, so three pages of 10), plus a draft and a scheduled
- * article with the same tag that must appear nowhere.
+ * article with the same tag that must appear nowhere, and a ticker no article is about.
  */
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -35,10 +35,38 @@ const generated = Array.from({ length: GENERATED }, (_, i) => {
   return { slug: `generated-policy-${String(i + 1).padStart(2, "0")}`, date: day };
 });
 
+/** A ticker with price data and no article: its page has no feed to link. */
+const quiet = {
+  tickers: `${readFileSync("content/tickers.yaml", "utf8")}
+- id: quiet
+  symbol: QUIET
+  name: Quiet Corp
+  exchange: NYSE
+  currency: USD
+  kind: stock
+  timezone: America/New_York
+`,
+  snapshot: JSON.stringify({
+    ticker: "quiet",
+    currency: "USD",
+    adjusted: "none",
+    source: { name: "test fixture", reference: "tests/site/pagination.test.ts", retrieved: "2025-06-30" },
+    bars: ["2025-06-26", "2025-06-27", "2025-06-30"].map((date, i) => ({
+      date,
+      open: 10 + i,
+      high: 11 + i,
+      low: 9 + i,
+      close: 10.5 + i,
+    })),
+  }),
+};
+
 const overrides: Overrides = Object.fromEntries([
   ...generated.map(({ slug, date }) => article(slug, date)),
   article("generated-policy-draft", "2025-05-01", "draft: true\n"),
   article("generated-policy-scheduled", "2025-08-01"),
+  ["content/tickers.yaml", quiet.tickers],
+  ["content/prices/quiet.json", quiet.snapshot],
 ]);
 
 let dir = "";
@@ -135,5 +163,14 @@ describe("drafts and scheduled articles", () => {
     ]) {
       expect(sitemap).toContain(`<loc>${site.url}/${path}</loc>`);
     }
+  });
+});
+
+describe("a ticker without articles", () => {
+  it("has its page, saying so, and links no feed of its own", () => {
+    const page = read("tickers/quiet/index.html");
+    expect(page).toContain("We have not written about Quiet Corp yet.");
+    expect(page).not.toContain("/tickers/quiet/rss.xml");
+    expect(page).toContain('href="/rss.xml"');
   });
 });

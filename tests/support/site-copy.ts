@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, rmSync, symlinkSync, writeFileSync, mkdirSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync, mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 
@@ -7,7 +7,7 @@ import { dirname, join, resolve } from "node:path";
 export type Overrides = Record<string, string>;
 
 const ROOT = resolve(import.meta.dirname, "../..");
-/** Everything a build reads; node_modules is linked, not copied. */
+/** Everything a build reads; node_modules is linked, not copied (see linkNodeModules). */
 const COPIED = ["astro.config.ts", "tsconfig.json", "package.json", "src", "content", "public", "scripts"];
 
 /**
@@ -17,7 +17,7 @@ const COPIED = ["astro.config.ts", "tsconfig.json", "package.json", "src", "cont
 export function makeSiteCopy(overrides: Overrides = {}): { dir: string; cleanup: () => void } {
   const dir = mkdtempSync(join(tmpdir(), "market-desk-"));
   for (const entry of COPIED) cpSync(join(ROOT, entry), join(dir, entry), { recursive: true });
-  symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"), "dir");
+  linkNodeModules(join(dir, "node_modules"));
   for (const [path, text] of Object.entries(overrides)) {
     mkdirSync(dirname(join(dir, path)), { recursive: true });
     writeFileSync(join(dir, path), text);
@@ -26,17 +26,26 @@ export function makeSiteCopy(overrides: Overrides = {}): { dir: string; cleanup:
 }
 
 /**
- * What vitest adds to process.env (NODE_ENV=test, DEV=1, MODE, SSR, ...). A build that inherits them
- * runs with `import.meta.env.DEV` true, i.e. shows drafts as the dev server does; child commands get
- * the environment without them.
+ * Links each package of the project's node_modules into the copy, but not the caches Astro and Vite
+ * keep there (node_modules/.astro holds the content store): each copy gets its own, so copies built
+ * at the same time, or the project's own build, never read another's content.
  */
-const VITEST_ENV = /^(NODE_ENV|DEV|PROD|SSR|MODE|BASE_URL|TEST|VITEST(_.*)?)$/;
+function linkNodeModules(target: string): void {
+  mkdirSync(target);
+  for (const entry of readdirSync(join(ROOT, "node_modules"))) {
+    if (entry === ".astro" || entry === ".vite") continue;
+    symlinkSync(join(ROOT, "node_modules", entry), join(target, entry));
+  }
+}
 
-function cleanEnv(): Record<string, string> {
+/**
+ * The environment without what Vitest adds to it (NODE_ENV=test, MODE, DEV=1, PROD, SSR, BASE_URL):
+ * Astro reads those too, and `astro build` would then make a development build, drafts and all.
+ */
+export function commandLineEnv(): NodeJS.ProcessEnv {
+  const vitest = new Set(["NODE_ENV", "MODE", "DEV", "PROD", "SSR", "BASE_URL", "TEST"]);
   return Object.fromEntries(
-    Object.entries(process.env).filter(
-      (entry): entry is [string, string] => !VITEST_ENV.test(entry[0]) && entry[1] !== undefined,
-    ),
+    Object.entries(process.env).filter(([key]) => !vitest.has(key) && !key.startsWith("VITEST")),
   );
 }
 
@@ -49,7 +58,7 @@ export function run(
 ): { status: number | null; output: string } {
   const result = spawnSync(command, args, {
     cwd: dir,
-    env: { ...cleanEnv(), ASTRO_TELEMETRY_DISABLED: "1", ...env },
+    env: { ...commandLineEnv(), ASTRO_TELEMETRY_DISABLED: "1", ...env },
     encoding: "utf8",
     timeout: 300_000,
   });

@@ -10,12 +10,13 @@ import { defineCollection } from "astro:content";
 import { glob, type Loader, type LoaderContext } from "astro/loaders";
 import { z } from "astro/zod";
 import { articleSchema, priceSnapshotSchema, tagSchema, tickerSchema } from "./lib/schema.ts";
-import { ContentError, formatIssues } from "./lib/content-errors.ts";
+import { ContentError } from "./lib/content-errors.ts";
 import { parseFrontmatter } from "./lib/frontmatter.ts";
 import {
   assertNoProblems,
   checkReferences,
   CONTENT,
+  entryProblems,
   readTags,
   readSnapshotRefs,
   readTickers,
@@ -60,9 +61,9 @@ function validatingGlob(
           try {
             const raw =
               readRaw && entry.filePath ? readRaw(readFileSync(entry.filePath, "utf8"), file) : entry.data;
-            const result = schema.safeParse(raw, { reportInput: true });
-            if (!result.success) {
-              problems.push(...formatIssues(file, result.error.issues, "(frontmatter)"));
+            const entryIssues = entryProblems(file, schema, raw);
+            if (entryIssues.length > 0) {
+              problems.push(...entryIssues);
               return entry.data;
             }
           } catch (error) {

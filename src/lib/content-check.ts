@@ -6,7 +6,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { parse as parseYaml } from "yaml";
-import { ContentError, parseContent } from "./content-errors.ts";
+import type { z } from "astro/zod";
+import { ContentError, formatIssues, parseContent } from "./content-errors.ts";
 import { tagsFileSchema, tickersFileSchema, type Tag, type Ticker } from "./schema.ts";
 
 /** Where content lives, relative to the project root; error messages use these paths. */
@@ -76,6 +77,31 @@ export function readSnapshotRefs(dir: string): SnapshotRef[] {
 
 const known = (ids: readonly string[]) => `(known: ${[...ids].sort().join(", ")})`;
 
+/**
+ * Problems with one entry of a file collection (an article's frontmatter, a price snapshot), as
+ * `file: field: message` lines; none when the data are valid. The build's loaders and
+ * `npm run check:content` both call it.
+ */
+export function entryProblems(file: string, schema: z.ZodType, data: unknown): string[] {
+  const result = schema.safeParse(data, { reportInput: true });
+  return result.success ? [] : formatIssues(file, result.error.issues, "(frontmatter)");
+}
+
+/** `unknown ticker "nvdaa" (known: bidu, nvda)`: shared by the checks, the components and `npm run new`. */
+export function unknownTicker(id: unknown, tickerIds: readonly string[]): string {
+  return `unknown ticker ${JSON.stringify(id)} ${known(tickerIds)}`;
+}
+
+/** `unknown tag "ai"; use a tag from content/tags.yaml (known: ...) or add it there` */
+export function unknownTag(id: string, tagIds: readonly string[]): string {
+  return `unknown tag "${id}"; use a tag from ${CONTENT.tags} ${known(tagIds)} or add it there`;
+}
+
+/** `slug "x" is already used by content/articles/x.mdx; ...` */
+export function slugTaken(slug: string, file: string): string {
+  return `slug "${slug}" is already used by ${file}; each article needs a unique file name`;
+}
+
 /** Every reference problem, one line each; an empty list means the content hangs together. */
 export function checkReferences(input: {
   articles: readonly ArticleRef[];
@@ -92,23 +118,20 @@ export function checkReferences(input: {
   for (const article of input.articles) {
     filesBySlug.set(article.id, [...(filesBySlug.get(article.id) ?? []), article.file]);
     article.tickers.forEach((id, i) => {
-      if (!tickers.has(id))
-        problems.push(`${article.file}: tickers[${i}]: unknown ticker "${id}" ${known(tickerIds)}`);
+      if (!tickers.has(id)) problems.push(`${article.file}: tickers[${i}]: ${unknownTicker(id, tickerIds)}`);
     });
     article.tags.forEach((id, i) => {
-      if (!tagIds.includes(id)) {
-        problems.push(
-          `${article.file}: tags[${i}]: unknown tag "${id}"; use a tag from ${CONTENT.tags} ${known(tagIds)} or add it there`,
-        );
-      }
+      if (!tagIds.includes(id)) problems.push(`${article.file}: tags[${i}]: ${unknownTag(id, tagIds)}`);
     });
   }
-  for (const [slug, files] of filesBySlug) {
-    if (files.length > 1) {
+  // The file nearest the top of content/articles (then the first by name) keeps the slug, whatever
+  // order the files were found in, so the build and check:content blame the same file.
+  const depth = (file: string) => file.split("/").length;
+  for (const [slug, found] of filesBySlug) {
+    if (found.length > 1) {
+      const files = [...found].sort((a, b) => depth(a) - depth(b) || a.localeCompare(b));
       for (const file of files.slice(1)) {
-        problems.push(
-          `${file}: (file name): slug "${slug}" is already used by ${files[0]}; each article needs a unique file name`,
-        );
+        problems.push(`${file}: (file name): ${slugTaken(slug, files[0]!)}`);
       }
     }
   }

@@ -3,6 +3,7 @@
  * the article in `Astro.locals` before rendering its body. Errors then name the article's file.
  */
 import { getSiteData } from "../../site-data.ts";
+import { componentProblem, lookupTicker } from "../../lib/component-check.ts";
 import type { Bar, Ticker } from "../../lib/schema.ts";
 export { describeTag } from "../../lib/mdx-tags.ts";
 
@@ -24,17 +25,10 @@ export function articleContext(locals: App.Locals, tag: string): ArticleContext 
 
 /** Wraps a failure so the build error names the file, the tag as written, and the problem. */
 export function componentError(context: ArticleContext, tag: string, error: unknown): Error {
-  return new Error(`${context.file}: ${tag}: ${error instanceof Error ? error.message : String(error)}`);
+  return new Error(componentProblem(context.file, tag, error));
 }
 
-/** The ticker and its bars, or an error listing the known ids. */
-export async function resolveTicker(ticker: unknown): Promise<{ ticker: Ticker; bars: Bar[] }> {
-  const data = await getSiteData();
-  const found = typeof ticker === "string" ? data.tickerById.get(ticker) : undefined;
-  const bars = found && data.bars.get(found.id);
-  if (!found || !bars) {
-    const known = [...data.tickerById.keys()].sort().join(", ");
-    throw new Error(`ticker: unknown ticker ${JSON.stringify(ticker)} (known: ${known})`);
-  }
-  return { ticker: found, bars };
+/** The ticker and its bars, or an error listing the known ids (the same lookup check:content runs). */
+export async function resolveTicker(ticker: unknown): Promise<{ ticker: Ticker; bars: readonly Bar[] }> {
+  return lookupTicker(await getSiteData(), ticker);
 }

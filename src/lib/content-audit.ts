@@ -1,0 +1,210 @@
+/**
+ * Everything the build checks about content, without building: the registries, every price snapshot,
+ * every article's frontmatter, the references between them, and every component tag's props against
+ * the price data. `npm run check:content` prints the result. Each check is the function the build
+ * itself calls (schemas, cross-collection checks, the components' own prop checks), so a problem reads
+ * the same here as in the build; unlike the build, the audit carries on after the first problem and
+ * also checks drafts and scheduled articles, which a production build does not render.
+ */
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { basename, join, relative, sep } from "node:path";
+import { z } from "astro/zod";
+import { ContentError } from "./content-errors.ts";
+import {
+  checkReferences,
+  CONTENT,
+  entryProblems,
+  readTags,
+  readTickers,
+  type ArticleRef,
+  type SnapshotRef,
+} from "./content-check.ts";
+import { articleSchema, priceSnapshotSchema, type Bar, type Tag, type Ticker } from "./schema.ts";
+import { readFrontmatter, scanMdx, MdxSyntaxError } from "./mdx-scan.ts";
+import { describeTag } from "./mdx-tags.ts";
+import { checkComponent, componentProblem, isMdxComponent, MDX_COMPONENTS } from "./component-check.ts";
+import { PLACEHOLDER_DEK } from "./new-article.ts";
+
+export interface AuditResult {
+  /** One line per problem, worded as the build words it; empty when the content would build. */
+  problems: string[];
+  /** Things worth fixing that do not stop the build (placeholder text, tags that need a build to check). */
+  warnings: string[];
+  counts: { articles: number; tickers: number; tags: number; snapshots: number; components: number };
+}
+
+const articleFrontmatter = articleSchema(() => z.string());
+
+/** Article files as the build's glob (`**\/[^_]*.mdx`) finds them, as root-relative paths with `/`. */
+export function articleFiles(root: string): string[] {
+  const base = join(root, CONTENT.articles);
+  if (!existsSync(base)) return [];
+  const files: string[] = [];
+  const walk = (dir: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (entry.name.startsWith(".")) continue;
+      const full = join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.name.endsWith(".mdx") && !entry.name.startsWith("_"))
+        files.push(relative(root, full).split(sep).join("/"));
+    }
+  };
+  walk(base);
+  return files.sort();
+}
+
+/** Reads a registry, turning its ContentError into problems. */
+function registry<T>(read: () => T[], problems: string[]): T[] | undefined {
+  try {
+    return read();
+  } catch (error) {
+    if (!(error instanceof ContentError)) throw error;
+    problems.push(...error.problems);
+    return undefined;
+  }
+}
+
+interface Snapshots {
+  refs: SnapshotRef[];
+  bars: Map<string, Bar[]>;
+}
+
+function auditSnapshots(root: string, problems: string[]): Snapshots {
+  const dir = join(root, CONTENT.prices);
+  const names = existsSync(dir) ? readdirSync(dir).filter((name) => name.endsWith(".json")) : [];
+  const result: Snapshots = { refs: [], bars: new Map() };
+  for (const name of names.sort()) {
+    const file = `${CONTENT.prices}/${name}`;
+    let data: unknown;
+    try {
+      data = JSON.parse(readFileSync(join(dir, name), "utf8"));
+    } catch (error) {
+      problems.push(`${file}: (whole file): not valid JSON: ${(error as Error).message}`);
+      continue;
+    }
+    const entryIssues = entryProblems(file, priceSnapshotSchema, data);
+    problems.push(...entryIssues);
+    const { ticker, currency } = (data ?? {}) as { ticker?: unknown; currency?: unknown };
+    const id = basename(name, ".json");
+    result.refs.push({ file, id, ticker: String(ticker), currency: String(currency) });
+    if (entryIssues.length === 0) result.bars.set(id, priceSnapshotSchema.parse(data).bars);
+  }
+  return result;
+}
+
+interface ParsedArticle {
+  file: string;
+  id: string;
+  source: string;
+  data: z.output<typeof articleFrontmatter>;
+}
+
+function auditFrontmatter(
+  root: string,
+  files: readonly string[],
+  problems: string[],
+  warnings: string[],
+): ParsedArticle[] {
+  const articles: ParsedArticle[] = [];
+  for (const file of files) {
+    const source = readFileSync(join(root, file), "utf8");
+    let frontmatter: Record<string, unknown>;
+    try {
+      frontmatter = readFrontmatter(source);
+    } catch (error) {
+      problems.push(`${file}: (frontmatter): not valid YAML: ${(error as Error).message.split("\n")[0]}`);
+      continue;
+    }
+    const entryIssues = entryProblems(file, articleFrontmatter, frontmatter);
+    problems.push(...entryIssues);
+    if (entryIssues.length > 0) continue;
+    const data = articleFrontmatter.parse(frontmatter);
+    if (data.description === PLACEHOLDER_DEK) {
+      warnings.push(`${file}: description: still the placeholder written by npm run new; write the dek`);
+    }
+    articles.push({ file, id: basename(file, ".mdx"), source, data });
+  }
+  return articles;
+}
+
+function auditComponents(
+  article: ParsedArticle,
+  data: { tickerById: Map<string, Ticker>; bars: Map<string, Bar[]> },
+  problems: string[],
+  warnings: string[],
+): number {
+  let scanned;
+  try {
+    scanned = scanMdx(article.source);
+  } catch (error) {
+    if (!(error instanceof MdxSyntaxError)) throw error;
+    problems.push(`${article.file}: (body): not valid MDX: ${error.message}`);
+    return 0;
+  }
+  let count = 0;
+  for (const tag of scanned.tags) {
+    if (scanned.imports.includes(tag.name)) continue;
+    const written = describeTag(tag.name, tag.props);
+    if (!isMdxComponent(tag.name)) {
+      problems.push(
+        `${article.file}: ${written}: unknown component ${tag.name} on line ${tag.line}; the components are ${MDX_COMPONENTS.join(", ")} (see docs/editing.md)`,
+      );
+      continue;
+    }
+    const ticker = tag.props.ticker;
+    // A registered ticker whose snapshot failed validation: that problem is reported already.
+    if (typeof ticker === "string" && data.tickerById.has(ticker) && !data.bars.has(ticker)) continue;
+    if (tag.unreadable.length > 0) {
+      warnings.push(
+        `${article.file}: ${written}: line ${tag.line}: not checked: ${tag.unreadable.join(", ")} only has a value when the article is built`,
+      );
+      continue;
+    }
+    count++;
+    try {
+      checkComponent(tag.name, tag.props, { date: article.data.date }, data);
+    } catch (error) {
+      problems.push(componentProblem(article.file, written, error));
+    }
+  }
+  return count;
+}
+
+/** Audits the content under `root` (the project directory). */
+export function auditContent(root: string): AuditResult {
+  const problems: string[] = [];
+  const warnings: string[] = [];
+  const tickers: Ticker[] | undefined = registry(() => readTickers(join(root, CONTENT.tickers)), problems);
+  const tags: Tag[] | undefined = registry(() => readTags(join(root, CONTENT.tags)), problems);
+  const snapshots = auditSnapshots(root, problems);
+  const files = articleFiles(root);
+  const articles = auditFrontmatter(root, files, problems, warnings);
+
+  if (tickers && tags) {
+    const refs: ArticleRef[] = articles.map((a) => ({
+      file: a.file,
+      id: a.id,
+      tickers: a.data.tickers,
+      tags: a.data.tags,
+    }));
+    problems.push(...checkReferences({ articles: refs, tickers, tags, snapshots: snapshots.refs }));
+  }
+
+  let components = 0;
+  if (tickers) {
+    const data = { tickerById: new Map(tickers.map((t) => [t.id, t])), bars: snapshots.bars };
+    for (const article of articles) components += auditComponents(article, data, problems, warnings);
+  }
+
+  return {
+    problems,
+    warnings,
+    counts: {
+      articles: files.length,
+      tickers: tickers?.length ?? 0,
+      tags: tags?.length ?? 0,
+      snapshots: snapshots.bars.size,
+      components,
+    },
+  };
+}

@@ -1,0 +1,84 @@
+/**
+ * The dev server previews what production builds leave out: drafts and scheduled articles are served,
+ * each with its banner, so an editor can read them before they go live.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { resolve } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { commandLineEnv, makeSiteCopy } from "../support/site-copy";
+import { articleText } from "../support/articles";
+
+/** The port this checkout's browser tests use (E2E_PORT), free while the site tests run. */
+const PORT = Number(process.env.E2E_PORT ?? 4329);
+const ORIGIN = `http://localhost:${PORT}`;
+const A = "content/articles";
+
+const copy = makeSiteCopy({
+  [`${A}/draft-in-dev.mdx`]: articleText({ title: '"A draft in dev"', draft: "true" }),
+  [`${A}/scheduled-in-dev.mdx`]: articleText({ title: '"A scheduled story"', date: "2099-01-02" }),
+});
+let server: ChildProcess;
+
+async function waitForServer(): Promise<void> {
+  const deadline = Date.now() + 90_000;
+  for (;;) {
+    try {
+      if ((await fetch(`${ORIGIN}/`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    if (server.exitCode !== null) throw new Error(`astro dev exited with ${server.exitCode}`);
+    if (Date.now() > deadline) throw new Error(`astro dev did not answer on ${ORIGIN} within 90 s`);
+    await new Promise((done) => setTimeout(done, 250));
+  }
+}
+
+beforeAll(async () => {
+  server = spawn(
+    process.execPath,
+    [resolve("node_modules/astro/bin/astro.mjs"), "dev", "--port", String(PORT)],
+    {
+      cwd: copy.dir,
+      env: { ...commandLineEnv(), ASTRO_TELEMETRY_DISABLED: "1" },
+      detached: true,
+      stdio: "ignore",
+    },
+  );
+  await waitForServer();
+}, 120_000);
+
+afterAll(() => {
+  // The server and the workers it started share its process group.
+  if (server.pid && server.exitCode === null) process.kill(-server.pid, "SIGTERM");
+  copy.cleanup();
+});
+
+async function page(path: string): Promise<{ status: number; html: string }> {
+  const response = await fetch(`${ORIGIN}${path}`);
+  return { status: response.status, html: await response.text() };
+}
+
+describe("npm run dev", () => {
+  it("serves a draft with the draft banner", async () => {
+    const { status, html } = await page("/articles/draft-in-dev/");
+    expect(status).toBe(200);
+    expect(html).toContain("A draft in dev");
+    expect(html).toMatch(/<aside[^>]*aria-label="Publication status"[^>]*data-publication-state="draft"/);
+    expect(html).toMatch(/<strong[^>]*>Draft<\/strong>: not published/);
+  });
+
+  it("serves a scheduled article with its date in the banner", async () => {
+    const { status, html } = await page("/articles/scheduled-in-dev/");
+    expect(status).toBe(200);
+    expect(html).toMatch(/data-publication-state="scheduled"/);
+    expect(html).toMatch(
+      /Scheduled<\/strong> for\s*<time datetime="2099-01-02"[^>]*>2 January 2099<\/time>: not published yet/,
+    );
+  });
+
+  it("shows no banner on a published article", async () => {
+    const { status, html } = await page("/articles/nvidia-record-one-day-loss/");
+    expect(status).toBe(200);
+    expect(html).not.toContain("data-publication-state");
+  });
+});

@@ -20,7 +20,8 @@ import {
   type SnapshotRef,
 } from "./content-check.ts";
 import { articleSchema, priceSnapshotSchema, type Bar, type Tag, type Ticker } from "./schema.ts";
-import { readFrontmatter, scanMdx, MdxSyntaxError } from "./mdx-scan.ts";
+import { parseFrontmatter } from "./frontmatter.ts";
+import { scanMdx, MdxSyntaxError } from "./mdx-scan.ts";
 import { describeTag } from "./mdx-tags.ts";
 import { checkComponent, componentProblem, isMdxComponent, MDX_COMPONENTS } from "./component-check.ts";
 import { PLACEHOLDER_DEK } from "./new-article.ts";
@@ -108,11 +109,12 @@ function auditFrontmatter(
   const articles: ParsedArticle[] = [];
   for (const file of files) {
     const source = readFileSync(join(root, file), "utf8");
-    let frontmatter: Record<string, unknown>;
+    let frontmatter: unknown;
     try {
-      frontmatter = readFrontmatter(source);
+      frontmatter = parseFrontmatter(source, file).data;
     } catch (error) {
-      problems.push(`${file}: (frontmatter): not valid YAML: ${(error as Error).message.split("\n")[0]}`);
+      if (!(error instanceof ContentError)) throw error;
+      problems.push(...error.problems);
       continue;
     }
     const entryIssues = entryProblems(file, articleFrontmatter, frontmatter);

@@ -1,11 +1,9 @@
 /**
- * Reads an article file the way the build does, without building: the frontmatter with Astro's own
- * frontmatter parser, and the body with Sätteri, the MDX parser Astro compiles articles with. So
- * `npm run check:content` sees exactly the component tags the build renders: not the ones inside
- * code blocks, inline code or `{/* comments *\/}`.
+ * Finds the component tags of an article body the way the build does, without building: with
+ * Sätteri, the MDX parser Astro compiles articles with. So `npm run check:content` sees exactly the
+ * tags the build renders: not the ones inside code blocks, inline code or `{/* comments *\/}`.
  */
 import { runInNewContext } from "node:vm";
-import { parseFrontmatter } from "@astrojs/internal-helpers/frontmatter";
 import { mdxToMdast } from "satteri";
 
 /** A component tag in an article body, with its props as the component would receive them. */
@@ -19,11 +17,6 @@ export interface ComponentTag {
    */
   unreadable: string[];
   line: number;
-}
-
-/** The frontmatter as the build reads it (js-yaml: an unquoted 2025-01-27 is a Date); throws on bad YAML. */
-export function readFrontmatter(source: string): Record<string, unknown> {
-  return parseFrontmatter(source).frontmatter;
 }
 
 /** Where the parser gave up: `line 3, column 1: Expected a closing tag for <Move>`. */

@@ -45,7 +45,8 @@ const FIXTURES: [string, Overrides][] = [
     "frontmatter problems in several articles",
     {
       [`${A}/typo.mdx`]: articleText({ tikcers: "[nvda]" }),
-      [`${A}/bad-date.mdx`]: articleText({ date: '"2025-13-01"' }),
+      [`${A}/bad-date.mdx`]: articleText({ date: "2025-02-30" }),
+      [`${A}/no-frontmatter.mdx`]: "# Just a heading\n",
       [`${A}/bad-tag.mdx`]: articleText({ tags: "[Nvidia, markets]" }),
       [`${A}/long-title.mdx`]: articleText({ title: JSON.stringify("A".repeat(121)) }),
       [`${A}/no-author.mdx`]: articleText({ author: "" }),
@@ -82,10 +83,6 @@ const FIXTURES: [string, Overrides][] = [
     { [`${A}/close.mdx`]: articleText({}, 'At <Close ticker="nvdx" date="2025-01-27" />.') },
   ],
   [
-    "a price with a bad basis",
-    { [`${A}/price.mdx`]: articleText({}, 'At <Price ticker="nvda" date="2025-01-27" basis="mid" />.') },
-  ],
-  [
     "a move over a range outside the data",
     { [`${A}/range.mdx`]: articleText({}, '<Move ticker="tsla" from="2024-01-02" to="2025-01-27" />') },
   ],
@@ -109,6 +106,19 @@ describe("check:content and the build report the same problems", () => {
     expect(build.output).toContain("Expected component `Moev` to be defined");
     expect(problemLines(check.output)).toEqual([
       `${A}/typo-tag.mdx: <Moev ticker="nvda" date="2025-01-27">: unknown component Moev on line 10; the components are Close, Move, Price, PriceChart, Record (see docs/editing.md)`,
+    ]);
+  });
+
+  it("broken YAML: both stop and name the file (in the build, Astro's own YAML reader speaks first)", () => {
+    const { build, check } = buildAndCheck({
+      [`${A}/bad-yaml.mdx`]: articleText({ tags: "[nvidia, markets" }),
+    });
+    expect(build.status).not.toBe(0);
+    expect(build.output).toMatch(/content\/articles\/bad-yaml\.mdx:\d+/);
+    expect(problemLines(check.output)).toEqual([
+      expect.stringMatching(
+        new RegExp(`^${A}/bad-yaml.mdx: \\(frontmatter\\): not valid YAML at line \\d+: `),
+      ),
     ]);
   });
 

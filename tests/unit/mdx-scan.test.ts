@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MdxSyntaxError, readFrontmatter, scanMdx } from "../../src/lib/mdx-scan.ts";
+import { MdxSyntaxError, scanMdx } from "../../src/lib/mdx-scan.ts";
 
 const article = (body: string) => `---\ntitle: "T"\ndate: 2025-01-27\n---\n\n${body}\n`;
 
@@ -71,17 +71,5 @@ describe("scanMdx", () => {
     expect(() => scanMdx(article('A <Move ticker="nvda" date="2025-01-27"> never closed.'))).toThrow(
       /^line 6, column 3: Expected a closing tag for `<Move>`/,
     );
-  });
-});
-
-describe("readFrontmatter", () => {
-  it("reads YAML as the build does: an unquoted date is a Date, a quoted one a string", () => {
-    const data = readFrontmatter('---\ndate: 2025-01-27\nupdated: "2025-01-28"\n---\nBody');
-    expect(data.date).toEqual(new Date("2025-01-27T00:00:00Z"));
-    expect(data.updated).toBe("2025-01-28");
-  });
-
-  it("throws on YAML it cannot read", () => {
-    expect(() => readFrontmatter("---\ntitle: [unclosed\n---\n")).toThrow();
   });
 });

@@ -4,7 +4,7 @@ import { join, resolve } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { z } from "astro/zod";
 import { articleSchema } from "../../src/lib/schema.ts";
-import { readFrontmatter } from "../../src/lib/mdx-scan.ts";
+import { parseFrontmatter } from "../../src/lib/frontmatter.ts";
 import { auditContent } from "../../src/lib/content-audit.ts";
 import { todayUtc } from "../../src/lib/dates.ts";
 import { site } from "../../src/lib/site.ts";
@@ -39,7 +39,7 @@ function snapshotArticles(dir: string): Record<string, string> {
 
 const frontmatterOf = (dir: string, slug: string) =>
   articleSchema(() => z.string()).parse(
-    readFrontmatter(readFileSync(join(dir, ARTICLES, `${slug}.mdx`), "utf8")),
+    parseFrontmatter(readFileSync(join(dir, ARTICLES, `${slug}.mdx`), "utf8"), slug).data,
   );
 
 describe("npm run new with arguments", () => {

@@ -12,7 +12,8 @@ import {
 } from "../../src/lib/new-article.ts";
 import { CONTENT, readTags, readTickers } from "../../src/lib/content-check.ts";
 import { articleSchema, priceSnapshotSchema, type Bar } from "../../src/lib/schema.ts";
-import { readFrontmatter, scanMdx } from "../../src/lib/mdx-scan.ts";
+import { scanMdx } from "../../src/lib/mdx-scan.ts";
+import { parseFrontmatter } from "../../src/lib/frontmatter.ts";
 import { checkComponent, isMdxComponent } from "../../src/lib/component-check.ts";
 
 const tickers = readTickers(CONTENT.tickers);
@@ -121,7 +122,8 @@ describe("validateNewArticle", () => {
 });
 
 describe("articleSource", () => {
-  const parse = (text: string) => articleSchema(() => z.string()).parse(readFrontmatter(text));
+  const parse = (text: string) =>
+    articleSchema(() => z.string()).parse(parseFrontmatter(text, "new.mdx").data);
 
   it("writes frontmatter the build reads back as the input, with the placeholder dek", () => {
     const title = 'Tesla\'s "Q4": 50% down? #1 \\ back—slash & “quotes” 🚗';

@@ -169,7 +169,7 @@ export function articleSource(input: NewArticleInput, example: Example): string 
     "  always matches it. To use an example, copy it out of this comment and change its ticker and dates.",
     "  docs/editing.md lists every component and its props. Delete this comment when you are done.",
     "",
-    '  The day\'s move, as words ("fell 16.97%"):',
+    "  The day's move in words (rose or fell, and by how much), computed from the data:",
     `  <Move ticker="${example.ticker}" date="${example.date}" />`,
     "",
     "  The change between two closes, and a day's close with its currency:",

@@ -1,6 +1,11 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { checkComponent, componentProblem, lookupTicker } from "../../src/lib/component-check.ts";
+import {
+  checkComponent,
+  componentProblem,
+  lookupTicker,
+  MDX_COMPONENTS,
+} from "../../src/lib/component-check.ts";
 import { CONTENT, readTickers } from "../../src/lib/content-check.ts";
 import { priceSnapshotSchema } from "../../src/lib/schema.ts";
 
@@ -76,5 +81,16 @@ describe("componentProblem", () => {
     expect(componentProblem("content/articles/x.mdx", "<Move>", new Error("bad"))).toBe(
       "content/articles/x.mdx: <Move>: bad",
     );
+  });
+});
+
+describe("MDX_COMPONENTS", () => {
+  it("names exactly the components the article page passes to MDX", () => {
+    const index = readFileSync("src/components/mdx/index.ts", "utf8");
+    const passed = /export const mdxComponents = \{([^}]*)\}/
+      .exec(index)![1]!
+      .split(",")
+      .map((name) => name.trim());
+    expect([...MDX_COMPONENTS]).toEqual(passed.filter(Boolean).sort());
   });
 });

@@ -8,7 +8,7 @@ import { spawnSync } from "node:child_process";
 import { appendFileSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildCopy, makeSiteCopy, type Overrides } from "../support/site-copy";
+import { makeSiteCopy, run, type Overrides } from "../support/site-copy";
 import { filesUnder, textOf } from "../support/dist-files";
 import { distFiles, readDist } from "../support/dist";
 
@@ -69,8 +69,9 @@ function copy(overrides: Overrides = {}): string {
   return made.dir;
 }
 
+/** `npm run build` (Astro, then the Pagefind index), as the deployment runs it, as of `date`. */
 function build(dir: string, date: string): string {
-  const result = buildCopy(dir, { BUILD_DATE: date });
+  const result = run(dir, "npm", ["run", "build"], { BUILD_DATE: date });
   expect(result.status, result.output).toBe(0);
   return join(dir, "dist");
 }
@@ -97,7 +98,13 @@ function scaffoldFixtures(): Record<keyof typeof FIXTURES, string> {
 
 /** Outputs a reader, a feed reader or a search engine could reach an article through, by kind. */
 type OutputKind =
-  "article pages" | "lists and tag/ticker pages" | "feeds" | "sitemap" | "search index" | "other data";
+  | "article pages"
+  | "lists and tag/ticker pages"
+  | "feeds"
+  | "sitemap"
+  | "search index"
+  | "social images"
+  | "other data";
 
 function outputsOf(dist: string): Record<OutputKind, string[]> {
   const files = filesUnder(dist);
@@ -107,13 +114,14 @@ function outputsOf(dist: string): Record<OutputKind, string[]> {
     feeds: files.filter((f) => f.endsWith("rss.xml")),
     sitemap: files.filter((f) => /^sitemap.*\.xml$/.test(f)),
     "search index": files.filter((f) => f.startsWith("pagefind/")),
+    "social images": files.filter((f) => f.startsWith("og/")),
     "other data": files.filter(
       (f) => /\.(json|txt|xml)$/.test(f) && !f.endsWith("rss.xml") && !f.startsWith("sitemap"),
     ),
   };
 }
 
-/** Outputs of one kind that mention any of the fixture's marks (slug, title words, body word). */
+/** Outputs of one kind whose path or text mentions any of the fixture's marks (slug, title, body word). */
 function mentions(
   dist: string,
   files: string[],
@@ -121,8 +129,8 @@ function mentions(
 ): string[] {
   const marks = [fixture.slug, fixture.word, fixture.args[0]];
   return files.filter((file) => {
-    const text = textOf(join(dist, file));
-    return marks.some((mark) => text.includes(mark));
+    const text = /\.(png|jpe?g|webp|avif|woff2?)$/.test(file) ? "" : textOf(join(dist, file));
+    return marks.some((mark) => file.includes(mark) || text.includes(mark));
   });
 }
 
@@ -187,7 +195,7 @@ describe("a production build with a draft and a scheduled article", () => {
 
   it("lists the published fixture wherever such outputs exist, so the search above can find an article", () => {
     const outputs = outputsOf(withUnpublished);
-    for (const kind of ["article pages", "feeds", "sitemap", "search index"] as const) {
+    for (const kind of ["article pages", "feeds", "sitemap", "search index", "social images"] as const) {
       if (outputs[kind].length > 0)
         expect(mentions(withUnpublished, outputs[kind], FIXTURES.published), kind).not.toEqual([]);
     }

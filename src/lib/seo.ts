@@ -3,7 +3,7 @@
  * article, descriptions of list pages, and where each Open Graph image lives. Base.astro writes the
  * tags; the pages call these so every page words its metadata the same way.
  */
-import { absoluteUrl, site } from "./site.ts";
+import { absoluteUrl, authorName, site } from "./site.ts";
 import { toUtcDate } from "./dates.ts";
 
 /** Size of every Open Graph image, as social sites expect for a large card. */
@@ -16,14 +16,6 @@ export function articleImagePath(slug: string): string {
 
 /** Site path of the card used by pages that are not articles. */
 export const SITE_IMAGE_PATH = "/og/site.png";
-
-/** Name of the author with this id; the schema has already checked that it exists. */
-export function authorName(id: string): string {
-  const author = site.authors.find((a) => a.id === id);
-  if (!author)
-    throw new Error(`unknown author ${JSON.stringify(id)}; authors are defined in src/lib/site.ts`);
-  return author.name;
-}
 
 export interface NewsArticleInput {
   slug: string;

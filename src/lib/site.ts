@@ -55,6 +55,14 @@ export const site = defineSite({
 /** Ids of every author, for schema validation and error messages. */
 export const authorIds = site.authors.map((a) => a.id);
 
+/** Display name of the author with this id (bylines, feeds, JSON-LD); the article schema admits only these ids. */
+export function authorName(id: string): string {
+  const author = site.authors.find((a) => a.id === id);
+  if (!author)
+    throw new Error(`unknown author ${JSON.stringify(id)}; authors are defined in src/lib/site.ts`);
+  return author.name;
+}
+
 /** Absolute URL for a site path such as `/articles/x/`. */
 export function absoluteUrl(path: string): string {
   return new URL(path, site.url + "/").href;

@@ -1,13 +1,12 @@
 import { describe, expect, it } from "vitest";
 import {
   articleImagePath,
-  authorName,
   newsArticleJsonLd,
   pageSuffix,
   serializeJsonLd,
   tagPageDescription,
 } from "../../src/lib/seo.ts";
-import { site } from "../../src/lib/site.ts";
+import { authorName, site } from "../../src/lib/site.ts";
 
 const input = {
   slug: "nvidia-record-one-day-loss",

@@ -73,7 +73,8 @@ function write(input: NewArticleInput, registries: Registries): void {
   if (problems.size > 0) fail([...problemLines(problems), "Nothing was written."]);
   const slug = slugFor(input);
   const file = articlePath(slug);
-  const exampleTicker = input.tickers[0] ?? registries.tickers[0]?.id ?? "nvda";
+  // content/tickers.yaml lists at least one ticker (its schema says so).
+  const exampleTicker = input.tickers[0] ?? registries.tickers[0]!.id;
   const text = articleSource(input, exampleFor(exampleTicker, barDates(exampleTicker), input.date));
   mkdirSync(dirname(join(root, file)), { recursive: true });
   try {
@@ -191,7 +192,10 @@ async function interactive(registries: Registries): Promise<void> {
   );
   await field(
     "tickers",
-    `Tickers, comma-separated (known: ${registries.tickers.map((t) => t.id).join(", ")})`,
+    `Tickers, comma-separated (known: ${registries.tickers
+      .map((t) => t.id)
+      .sort()
+      .join(", ")})`,
     (a) => (input.tickers = parseList(a)),
   );
   await field(

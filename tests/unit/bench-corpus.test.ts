@@ -1,0 +1,85 @@
+/** The benchmark's synthetic corpus is deterministic and is content the site accepts. */
+import { describe, expect, it } from "vitest";
+import { z } from "astro/zod";
+import { generateCorpus, readCorpusInput, TARGET_WORDS } from "../../scripts/lib/bench-corpus.ts";
+import { countWords } from "../../src/lib/articles.ts";
+import { checkReferences, readSnapshotRefs } from "../../src/lib/content-check.ts";
+import { parseFrontmatter } from "../../src/lib/frontmatter.ts";
+import { moveFigure, priceFigure } from "../../src/lib/figures.ts";
+import { barsInRange, rangeAround } from "../../src/lib/prices.ts";
+import { articleSchema, type ArticleData } from "../../src/lib/schema.ts";
+
+const input = readCorpusInput(".", 40);
+const corpus = generateCorpus(input);
+const schema = articleSchema(() => z.string());
+
+const parsed = corpus.map((article) => {
+  const { data, body } = parseFrontmatter(article.text, article.file);
+  return { article, data: schema.parse(data) as ArticleData, body };
+});
+
+describe("bench corpus", () => {
+  it("is the same for the same seed and different for another", () => {
+    expect(generateCorpus(input)).toEqual(corpus);
+    expect(generateCorpus({ ...input, seed: 7 })[0]!.text).not.toBe(corpus[0]!.text);
+  });
+
+  it("has unique slugs matching the file names", () => {
+    expect(new Set(corpus.map((a) => a.slug)).size).toBe(corpus.length);
+    for (const a of corpus) expect(a.file).toBe(`content/articles/${a.slug}.mdx`);
+  });
+
+  it("has valid frontmatter whose tickers and tags exist", () => {
+    const problems = checkReferences({
+      articles: parsed.map(({ article, data }) => ({
+        file: article.file,
+        id: article.slug,
+        tickers: data.tickers,
+        tags: data.tags,
+      })),
+      tickers: input.tickers,
+      tags: input.tags,
+      snapshots: readSnapshotRefs("content/prices"),
+    });
+    expect(problems).toEqual([]);
+    for (const { data } of parsed) {
+      expect(data.tags.length).toBeGreaterThanOrEqual(2);
+      expect(data.tickers.length).toBeGreaterThanOrEqual(1);
+    }
+  });
+
+  it("has about 800 words of prose per article", () => {
+    for (const { body } of parsed) {
+      expect(countWords(body)).toBeGreaterThanOrEqual(TARGET_WORDS);
+      expect(countWords(body)).toBeLessThan(TARGET_WORDS * 1.4);
+    }
+  });
+
+  it("puts one PriceChart in every fifth article, whose default range fits the data", () => {
+    parsed.forEach(({ article, data, body }, index) => {
+      const charts = [...body.matchAll(/<PriceChart ticker="([^"]+)" \/>/g)];
+      expect(charts.length, article.slug).toBe(index % 5 === 0 ? 1 : 0);
+      expect(article.chart).toBe(index % 5 === 0);
+      for (const [, ticker] of charts) {
+        const bars = input.bars.get(ticker!)!;
+        const range = rangeAround(bars, data.date, 15);
+        // 15 trading days either side, not cut short by the ends of the data.
+        expect(barsInRange(bars, range.from, range.to)).toHaveLength(31);
+      }
+    });
+  });
+
+  it("quotes figures on trading days of each ticker, so every figure renders", () => {
+    for (const { body } of parsed) {
+      const figures = [...body.matchAll(/<(Move|Close) ticker="([^"]+)" date="([^"]+)" \/>/g)];
+      expect(figures.length).toBeGreaterThanOrEqual(2);
+      for (const [, tag, ticker, date] of figures) {
+        const bars = input.bars.get(ticker!)!;
+        const found = input.tickers.find((t) => t.id === ticker)!;
+        expect(() =>
+          tag === "Move" ? moveFigure(bars, { date }) : priceFigure(bars, found, { date: date! }),
+        ).not.toThrow();
+      }
+    }
+  });
+});

@@ -1,0 +1,54 @@
+/**
+ * The page weight budget of issue 9, as functions over any build's output folder, so the site tests
+ * can apply it to dist/ and to builds of other content (a corpus with articles that have no chart).
+ */
+import { themeInitScript } from "../../src/lib/theme-init.ts";
+import { DIST, distFiles } from "./dist";
+import { pageWeight, totalGzip, type Script } from "./weight";
+
+/** HTML plus CSS of any page, gzipped. */
+export const PAGE_BUDGET_BYTES = 40 * 1024;
+/** All JavaScript of an article without a chart: the theme scripts, gzipped. */
+export const THEME_SCRIPT_BUDGET_BYTES = 1024;
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
+/** Pages whose HTML and CSS together exceed the budget, with their weight. */
+export function pagesOverBudget(root: string = DIST): string[] {
+  const over: string[] = [];
+  for (const file of distFiles(".html", root)) {
+    const weight = pageWeight(file, root);
+    const total = weight.htmlGzipBytes + weight.cssGzipBytes;
+    if (total >= PAGE_BUDGET_BYTES) {
+      over.push(
+        `${file}: HTML ${kb(weight.htmlGzipBytes)} + CSS ${kb(weight.cssGzipBytes)} gzipped = ${kb(total)}`,
+      );
+    }
+  }
+  return over;
+}
+
+/**
+ * The theme code every page carries: the first-paint script of src/lib/theme-init.ts, and the bundled
+ * toggle (src/scripts/theme.ts), recognised by the custom element it defines.
+ */
+export function isThemeScript(script: Script): boolean {
+  if (script.source === "inline" && script.code.trim() === themeInitScript) return true;
+  return /customElements\.define\(\s*["'`]theme-toggle["'`]/.test(script.code);
+}
+
+/** What is wrong with the JavaScript of an article without a chart (nothing: an empty list). */
+export function chartlessArticleScriptProblems(file: string, root: string = DIST): string[] {
+  const { scripts } = pageWeight(file, root);
+  const problems = scripts
+    .filter((script) => !isThemeScript(script))
+    .map(
+      (script) =>
+        `${file}: loads ${script.source} script (${kb(script.gzipBytes)}): only the theme script may load here`,
+    );
+  const total = totalGzip(scripts);
+  if (total >= THEME_SCRIPT_BUDGET_BYTES) {
+    problems.push(`${file}: ${kb(total)} of JavaScript gzipped; the theme script must stay under 1 KB`);
+  }
+  return problems;
+}

@@ -4,6 +4,7 @@
  * bad `<Move>` gets the same message from either. Each check throws the error the component would.
  */
 import { moveFigure, priceFigure, recordFigure, type MoveProps } from "./figures.ts";
+import { checkChart } from "./chart.ts";
 import { unknownTicker } from "./content-check.ts";
 import type { Bar, Ticker } from "./schema.ts";
 
@@ -44,17 +45,19 @@ type Props = Record<string, unknown>;
 
 /**
  * Runs the checks the component `name` runs on `props`; throws its error when the props or the data
- * cannot give a figure. PriceChart is checked by its own module once it resolves props on its own.
+ * cannot give a figure or a chart.
  */
 export function checkComponent(
   name: MdxComponentName,
   props: Props,
-  _article: ArticleInfo,
+  article: ArticleInfo,
   data: ComponentData,
 ): void {
-  if (name === "PriceChart") return;
   const { ticker, bars } = lookupTicker(data, props.ticker);
   switch (name) {
+    case "PriceChart":
+      checkChart(ticker, bars, props, article.date);
+      return;
     case "Move":
       moveFigure(bars, props as MoveProps);
       return;

@@ -53,3 +53,8 @@ const formats = {
 export function formatDate(date: string, style: keyof typeof formats = "long"): string {
   return formats[style].format(toUtcDate(date));
 }
+
+/** A span of calendar dates, sharing what both ends share: "13 – 27 Jan 2025", "13 Jan – 3 Feb 2025". */
+export function formatDateRange(from: string, to: string, style: "long" | "short" = "short"): string {
+  return formats[style].formatRange(toUtcDate(from), toUtcDate(to));
+}

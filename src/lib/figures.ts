@@ -3,8 +3,26 @@
  * from the bars so prose can never disagree with the data. Bad props or dates throw a PriceDataError
  * saying what would work; the components add the article file and the tag.
  */
-import { barOn, changeBetween, dayMove, isRecord, PriceDataError, type Basis, type Move } from "./prices.ts";
-import { direction, formatPercent, formatPrice, moveWords, type Direction } from "./format.ts";
+import {
+  barOn,
+  changeBetween,
+  dayMove,
+  isRecord,
+  previousBar,
+  PriceDataError,
+  tradingDayOnOrBefore,
+  type Basis,
+  type Move,
+} from "./prices.ts";
+import {
+  direction,
+  directionArrow,
+  formatPercent,
+  formatPrice,
+  moveWords,
+  type Direction,
+} from "./format.ts";
+import { formatDate } from "./dates.ts";
 import type { Bar, Ticker } from "./schema.ts";
 
 export interface MoveProps {
@@ -91,4 +109,50 @@ export function recordFigure(
       ? `the ${basis} on ${props.date} (${value}) is not a record: the ${basis} on ${best.date} was ${formatPrice(best[basis], ticker)}`
       : `${props.date} is the first bar of the data, so nothing shows it was a record`,
   );
+}
+
+/** What a ticker chip shows: the close of a day and that day's move. */
+export interface ChipFigure {
+  /** The trading day shown. */
+  date: string;
+  /** "$118.42" */
+  close: string;
+  /** The day's move, unless the day is the first of the data. */
+  move?: {
+    direction: Direction;
+    /** "▼ -16.97%": arrow and sign, so the direction never rests on colour. */
+    short: string;
+    /** "fell 16.97%" */
+    words: string;
+  };
+  /** The whole figure in a sentence, for screen readers: "Nvidia fell 16.97% on 27 Jan 2025 to $118.42". */
+  sentence: string;
+}
+
+/**
+ * The chip's figure on `date` (an article's date): the last trading day on or before it, so a story
+ * published on a weekend shows the close its readers knew. Without a date, the latest close.
+ */
+export function chipFigure(
+  bars: readonly Bar[],
+  ticker: Pick<Ticker, "name" | "currency" | "kind">,
+  date?: string,
+): ChipFigure {
+  const day = date === undefined ? bars.at(-1)?.date : tradingDayOnOrBefore(bars, date);
+  if (day === undefined) throw new PriceDataError("the price data have no bars");
+  const bar = barOn(bars, day);
+  const close = formatPrice(bar.close, ticker);
+  const when = formatDate(day, "short");
+  if (!previousBar(bars, day)) {
+    return { date: day, close, sentence: `${ticker.name} closed at ${close} on ${when}` };
+  }
+  const move = dayMove(bars, day);
+  const dir = direction(move);
+  const words = moveWords(move);
+  return {
+    date: day,
+    close,
+    move: { direction: dir, short: `${directionArrow(dir)} ${formatPercent(move.percent, true)}`, words },
+    sentence: `${ticker.name} ${words} on ${when} to ${close}`,
+  };
 }

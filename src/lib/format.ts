@@ -6,15 +6,25 @@ import { site } from "./site.ts";
 import type { Move } from "./prices.ts";
 import type { Ticker } from "./schema.ts";
 
-const points = new Intl.NumberFormat(site.numberLocale, {
+const twoDecimals = new Intl.NumberFormat(site.numberLocale, {
   minimumFractionDigits: 2,
   maximumFractionDigits: 2,
 });
 const currencyFormats = new Map<string, Intl.NumberFormat>();
 
+/** A price without its unit, for tables and axes whose heading names the unit: "118.42", "19,341.83". */
+export function formatAmount(value: number): string {
+  return twoDecimals.format(value);
+}
+
+/** The unit prices are quoted in, for headings: "USD", "HKD", or "points" for an index. */
+export function priceUnit(ticker: Pick<Ticker, "currency" | "kind">): string {
+  return ticker.kind === "index" ? "points" : ticker.currency;
+}
+
 /** A price with its unit: "$118.42", "HK$327.80", or "19,341.83 points" for an index. */
 export function formatPrice(value: number, ticker: Pick<Ticker, "currency" | "kind">): string {
-  if (ticker.kind === "index") return `${points.format(value)} points`;
+  if (ticker.kind === "index") return `${formatAmount(value)} points`;
   let format = currencyFormats.get(ticker.currency);
   if (!format) {
     format = new Intl.NumberFormat(site.numberLocale, { style: "currency", currency: ticker.currency });
@@ -23,21 +33,19 @@ export function formatPrice(value: number, ticker: Pick<Ticker, "currency" | "ki
   return format.format(value);
 }
 
-/** Per cent rounded to 2 decimals, as a number: what every displayed percentage is based on. */
+/**
+ * Per cent rounded to 2 decimals, halves away from zero (a fall of 0.125% reads 0.13% like a rise
+ * does), as a number: what every displayed percentage is based on.
+ */
 export function roundPercent(percent: number): number {
-  const rounded = Math.round(percent * 100) / 100;
+  const rounded = (Math.sign(percent) * Math.round(Math.abs(percent) * 100)) / 100;
   return Object.is(rounded, -0) ? 0 : rounded;
 }
-
-const percentFormat = new Intl.NumberFormat(site.numberLocale, {
-  minimumFractionDigits: 2,
-  maximumFractionDigits: 2,
-});
 
 /** "16.97%" (magnitude only), or with `signed` "-16.97%" / "+8.93%" / "0.00%". */
 export function formatPercent(percent: number, signed = false): string {
   const rounded = roundPercent(percent);
-  const magnitude = `${percentFormat.format(Math.abs(rounded))}%`;
+  const magnitude = `${twoDecimals.format(Math.abs(rounded))}%`;
   if (!signed || rounded === 0) return magnitude;
   return `${rounded > 0 ? "+" : "-"}${magnitude}`;
 }
@@ -71,4 +79,9 @@ export function moveWords(move: Pick<Move, "percent" | "basis">): string {
       : `stayed at least ${size} above the previous close`;
   }
   return dir === "up" ? `rose ${size}` : dir === "down" ? `fell ${size}` : "was unchanged";
+}
+
+/** A mark that shows the direction without colour, for chips and chart read-outs. */
+export function directionArrow(dir: Direction): string {
+  return dir === "up" ? "▲" : dir === "down" ? "▼" : "=";
 }

@@ -33,8 +33,13 @@ export interface Move {
   basis: Basis;
 }
 
+/** Change from `start` to `end` in per cent, unrounded. The one formula every move uses. */
+export function percentChange(start: number, end: number): number {
+  return ((end - start) / start) * 100;
+}
+
 function move(fromDate: string, start: number, toDate: string, end: number, basis: Basis): Move {
-  return { fromDate, toDate, start, end, change: end - start, percent: ((end - start) / start) * 100, basis };
+  return { fromDate, toDate, start, end, change: end - start, percent: percentChange(start, end), basis };
 }
 
 /** Index of the first bar on or after `date` (bars.length when none). Binary search: bars are sorted. */
@@ -138,6 +143,14 @@ export function rangeAround(bars: readonly Bar[], date: string, n: number): { fr
 export function tradingDayOnOrAfter(bars: readonly Bar[], date: string): string {
   const bar = bars[lowerBound(bars, date)];
   if (!bar) throw new PriceDataError(`no trading day on or after ${date}: ${dataSpan(bars)}`);
+  return bar.date;
+}
+
+/** The last trading day on or before `date` (the latest close a reader could know on that day). */
+export function tradingDayOnOrBefore(bars: readonly Bar[], date: string): string {
+  const i = lowerBound(bars, date);
+  const bar = bars[i]?.date === date ? bars[i] : bars[i - 1];
+  if (!bar) throw new PriceDataError(`no trading day on or before ${date}: ${dataSpan(bars)}`);
   return bar.date;
 }
 

@@ -1,0 +1,96 @@
+import { readFileSync, readdirSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { distFiles, readDist } from "../support/dist";
+
+const ARTICLES = "content/articles";
+const pages = distFiles(".html");
+const scripts = distFiles(".js");
+
+/** The embedded chart data of each chart on a page. */
+function chartData(
+  html: string,
+): { type: string; bars: [string, ...number[]][]; markers: { date: string }[] }[] {
+  return [...html.matchAll(/<script type="application\/json">([^<]*)<\/script>/g)].map((m) =>
+    JSON.parse(m[1]!),
+  );
+}
+
+/** Source of each article, by slug. */
+const sources = new Map(
+  readdirSync(ARTICLES)
+    .filter((name) => name.endsWith(".mdx"))
+    .map((name) => [name.replace(/\.mdx$/, ""), readFileSync(`${ARTICLES}/${name}`, "utf8")]),
+);
+
+/** The chart code (the custom element) and the library chunk, found by what they contain. */
+const elementScript = scripts.find((file) =>
+  /customElements\.define\([`"']price-chart[`"']/.test(readDist(file)),
+);
+const libraryChunk = scripts.find((file) => /tradingview\.com/i.test(readDist(file)));
+
+describe("price charts in the built site", () => {
+  it("has the element script and the library as separate files", () => {
+    expect(elementScript).toBeDefined();
+    expect(libraryChunk).toBeDefined();
+    expect(libraryChunk).not.toBe(elementScript);
+  });
+
+  it.each([...sources.keys()])("%s has one figure per <PriceChart> in its source", (slug) => {
+    const html = readDist(`articles/${slug}/index.html`);
+    const written = sources.get(slug)!.match(/<PriceChart\b/g)?.length ?? 0;
+    expect(html.match(/<figure [^>]*data-price-chart=/g)?.length ?? 0).toBe(written);
+    expect(chartData(html)).toHaveLength(written);
+    if (written > 0) expect(html).toContain(`<script type="module" src="/${elementScript}"`);
+  });
+
+  it("renders the figure, SVG, caption, source, table and data of the Nvidia sell-off chart", () => {
+    const html = readDist("articles/nvidia-record-one-day-loss/index.html");
+    const figure = /<figure [^>]*data-price-chart="nvda"[^>]*>(.*?)<\/figure>/s.exec(html)![1]!;
+    expect(figure).toContain("Nvidia: the DeepSeek sell-off");
+    expect(figure).toMatch(
+      /<svg xmlns="http:\/\/www.w3.org\/2000\/svg" width="100%" height="320" [^>]*role="img"/,
+    );
+    // Axis labels: highest close 147.22 (23 Jan), lowest 118.42 (27 Jan), and both ends of the range.
+    for (const label of ["$147.22", "$118.42", "13 Jan 2025", "27 Jan 2025"])
+      expect(figure).toContain(`>${label}</text>`);
+    expect(figure).toContain("<figcaption");
+    expect(figure).toContain("Nvidia fell 16.97% on 27 Jan 2025 to $118.42;");
+    expect(figure).toContain("Source: heliar-k/market-base (IBKR daily bars)");
+    expect(figure.match(/<tr class="border-b border-rule\/60">/g)).toHaveLength(10);
+
+    const [data] = chartData(html);
+    const snapshot = JSON.parse(readFileSync("content/prices/nvda.json", "utf8")) as {
+      bars: { date: string; close: number }[];
+    };
+    const slice = snapshot.bars.filter((bar) => bar.date >= "2025-01-13" && bar.date <= "2025-01-27");
+    expect(data!.bars).toEqual(slice.map((bar) => [bar.date, bar.close]));
+    expect(data!.markers).toEqual([{ date: "2025-01-27", label: "Published" }]);
+  });
+
+  it("embeds only each chart's slice, never a whole price file", () => {
+    for (const file of pages) {
+      for (const data of chartData(readDist(file))) {
+        expect(data.bars.length).toBeGreaterThanOrEqual(2);
+        expect(data.bars.length).toBeLessThan(100);
+        expect(JSON.stringify(data).length).toBeLessThan(4096);
+      }
+    }
+  });
+
+  it("loads no chart code on pages without a chart, and the library only on demand", () => {
+    for (const file of pages) {
+      const html = readDist(file);
+      if (chartData(html).length === 0) expect(html, file).not.toContain(elementScript!);
+      // Never a static <script> or preload of the library: the element imports it when needed.
+      expect(html, file).not.toContain(libraryChunk!);
+    }
+  });
+
+  it("credits TradingView, as the chart library's licence requires, on every page", () => {
+    for (const file of pages) {
+      expect(readDist(file), file).toMatch(
+        /TradingView Lightweight Charts™.*?<a href="https:\/\/www.tradingview.com\/"/s,
+      );
+    }
+  });
+});

@@ -1,0 +1,288 @@
+import { describe, expect, it } from "vitest";
+import {
+  chartData,
+  chartDataJson,
+  chartRows,
+  resolveChart,
+  sourceLine,
+  type ChartProps,
+} from "../../src/lib/chart";
+import { checkComponent } from "../../src/lib/component-check";
+import { chartSource, snapshot } from "../support/price-data";
+
+const T = "\u2009–\u2009"; // Intl's range separator: thin space, en dash, thin space.
+const nvda = chartSource("nvda");
+const byd = chartSource("byd");
+const ixic = chartSource("ixic");
+const bidu = chartSource("bidu");
+
+/** The message resolveChart throws for these props (fails the test if it does not throw). */
+function errorOf(props: ChartProps, centre?: string, source = nvda): string {
+  try {
+    resolveChart(source, props, centre);
+  } catch (error) {
+    return (error as Error).message;
+  }
+  throw new Error(`no error for ${JSON.stringify(props)}`);
+}
+
+describe("the range", () => {
+  it("defaults to 15 trading days either side of the article's date", () => {
+    const spec = resolveChart(nvda, {}, "2025-01-27");
+    // 15 sessions back skips the 9 Jan market closure; forward skips Presidents' Day, 17 Feb.
+    expect([spec.from, spec.to]).toEqual(["2025-01-02", "2025-02-18"]);
+    expect(spec.bars).toHaveLength(31);
+    expect(spec.bars[15]!.date).toBe("2025-01-27");
+  });
+
+  it("centres on the next session when the article is dated on a weekend, and marks that session", () => {
+    const spec = resolveChart(bidu, {}, "2025-03-16");
+    expect(spec.bars[15]!.date).toBe("2025-03-17");
+    expect(spec.markers).toEqual([{ date: "2025-03-17", label: "Session after publication" }]);
+    expect(spec.focus).toBe("2025-03-17");
+  });
+
+  it("marks the article's own date by default when it was a trading day", () => {
+    expect(resolveChart(nvda, { from: "2025-01-13", to: "2025-01-27" }, "2025-01-27").markers).toEqual([
+      { date: "2025-01-27", label: "Published" },
+    ]);
+  });
+
+  it("keeps only the slice, both ends included, with the close before it", () => {
+    const spec = resolveChart(nvda, { from: "2025-01-13", to: "2025-01-27" }, "2025-01-27");
+    expect(spec.bars.map((b) => b.date)).toEqual([
+      "2025-01-13",
+      "2025-01-14",
+      "2025-01-15",
+      "2025-01-16",
+      "2025-01-17",
+      "2025-01-21",
+      "2025-01-22",
+      "2025-01-23",
+      "2025-01-24",
+      "2025-01-27",
+    ]);
+    expect(spec.previousClose).toBe(135.91); // close of Friday 10 January
+  });
+
+  it("has no previous close when it starts at the first bar of the data", () => {
+    const spec = resolveChart(nvda, { from: "2024-10-01", to: "2024-10-04" });
+    expect(spec.previousClose).toBeUndefined();
+    expect(chartRows(spec)[0]!.change).toBeUndefined();
+  });
+
+  it("needs from and to outside an article", () => {
+    expect(errorOf({})).toContain(
+      'outside an article a chart has no date to centre on; give from="YYYY-MM-DD"',
+    );
+    const spec = resolveChart(nvda, { from: "2024-10-01", to: "2025-06-30" });
+    expect(spec.bars).toHaveLength(snapshot("nvda").bars.length);
+    expect(spec.markers).toEqual([]);
+    expect(spec.focus).toBe("2025-06-30");
+  });
+});
+
+describe("errors name the prop, the value and what would work", () => {
+  it("from after to", () => {
+    expect(errorOf({ from: "2025-02-03", to: "2025-01-13" })).toBe(
+      "from (2025-02-03) is after to (2025-01-13); from must be the earlier date",
+    );
+  });
+
+  it("a range with fewer than 2 bars", () => {
+    expect(errorOf({ from: "2025-01-27", to: "2025-01-27" })).toContain(
+      "the range 2025-01-27 to 2025-01-27 holds 1 trading day; a chart needs at least 2",
+    );
+  });
+
+  it("a range outside the data", () => {
+    expect(errorOf({ from: "2024-06-03", to: "2025-01-27" })).toBe(
+      'from="2024-06-03": 2024-06-03 is outside the data: the data run from 2024-10-01 to 2025-06-30',
+    );
+    expect(errorOf({ from: "2025-06-02", to: "2025-07-31" })).toContain(
+      'to="2025-07-31": 2025-07-31 is outside the data',
+    );
+  });
+
+  it("a range end on a day without trading", () => {
+    expect(errorOf({ from: "2025-01-18", to: "2025-01-27" })).toBe(
+      'from="2025-01-18": 2025-01-18 was not a trading day in the data; the nearest trading days are 2025-01-17 and 2025-01-21',
+    );
+  });
+
+  it("a marker outside the chart's range, outside the data, or on a day without trading", () => {
+    const range = { from: "2025-01-13", to: "2025-02-03" };
+    expect(errorOf({ ...range, markers: [{ date: "2025-03-03", label: "Later" }] })).toBe(
+      "markers[0].date 2025-03-03 is outside the chart's range 2025-01-13 to 2025-02-03; move the marker or widen from/to",
+    );
+    expect(errorOf({ ...range, markers: [{ date: "2026-01-05", label: "Future" }] })).toContain(
+      "markers[0].date: 2026-01-05 is outside the data",
+    );
+    expect(errorOf({ ...range, markers: [{ date: "2025-01-25", label: "Saturday" }] })).toContain(
+      "markers[0].date: 2025-01-25 was not a trading day in the data; the nearest trading days are 2025-01-24 and 2025-01-27",
+    );
+  });
+
+  it("an article date outside the data when the range is left to default", () => {
+    expect(errorOf({}, "2025-08-01")).toContain(
+      "the article's date 2025-08-01 is outside the data (2024-10-01 to 2025-06-30)",
+    );
+  });
+
+  it("props of the wrong shape", () => {
+    expect(errorOf({ from: "27/01/2025", to: "2025-02-03" })).toContain(
+      'from="27/01/2025" is not a date; write from="YYYY-MM-DD"',
+    );
+    expect(errorOf({ type: "bars" }, "2025-01-27")).toBe(
+      'type="bars" is not a chart type; use one of area, line, candles',
+    );
+    expect(errorOf({ height: 90 }, "2025-01-27")).toContain(
+      "height=90 is not accepted; give a whole number of pixels from 200 to 640",
+    );
+    expect(errorOf({ title: "" }, "2025-01-27")).toContain('title="" is not accepted');
+    expect(errorOf({ markers: "2025-01-27" }, "2025-01-27")).toContain("markers must be a list");
+    expect(errorOf({ markers: [{ date: "2025-01-27" }] }, "2025-01-27")).toContain(
+      "markers[0].label undefined is missing or empty",
+    );
+    expect(errorOf({ markers: [{ date: "2025-01-27", label: "x", colour: "red" }] }, "2025-01-27")).toContain(
+      "markers[0] has unknown field colour",
+    );
+    expect(
+      errorOf({ markers: [{ date: "2025-01-27", label: "x", href: "javascript:alert(1)" }] }, "2025-01-27"),
+    ).toContain('markers[0].href "javascript:alert(1)" is not a link');
+  });
+
+  it("accepts a height written as a string of digits", () => {
+    expect(resolveChart(nvda, { height: "400" }, "2025-01-27").height).toBe(400);
+  });
+});
+
+describe("words", () => {
+  it("caption a fall on the article's day and the change over the range (USD)", () => {
+    const spec = resolveChart(nvda, { from: "2025-01-13", to: "2025-01-27" }, "2025-01-27");
+    expect(spec.caption).toBe(
+      `Nvidia fell 16.97% on 27 Jan 2025 to $118.42; over 13${T}27 Jan 2025 it fell 11.12%.`,
+    );
+  });
+
+  it("caption a day's fall inside a range that rose (HKD)", () => {
+    const spec = resolveChart(byd, { from: "2025-01-20", to: "2025-02-21" }, "2025-02-11");
+    expect(spec.caption).toBe(
+      `BYD fell 0.73% on 11 Feb 2025 to HK$327.80; over 20 Jan${T}21 Feb 2025 it rose 42.69%.`,
+    );
+  });
+
+  it("caption an index in points", () => {
+    const spec = resolveChart(ixic, { from: "2025-01-13", to: "2025-01-27" }, "2025-01-27");
+    expect(spec.caption).toBe(
+      `Nasdaq Composite fell 3.07% on 27 Jan 2025 to 19,341.83 points; over 13${T}27 Jan 2025 it rose 1.33%.`,
+    );
+  });
+
+  it("caption the last day of the range outside an article, or a close when there is no previous one", () => {
+    expect(resolveChart(nvda, { from: "2025-01-24", to: "2025-01-28" }).caption).toBe(
+      `Nvidia rose 8.93% on 28 Jan 2025 to $128.99; over 24${T}28 Jan 2025 it fell 9.56%.`,
+    );
+    expect(resolveChart(nvda, { from: "2024-10-01", to: "2024-10-02" }, "2024-10-01").caption).toBe(
+      `Nvidia closed at $117.00 on 1 Oct 2024; over 1${T}2 Oct 2024 it rose 1.58%.`,
+    );
+  });
+
+  it("derive a title, and keep an editor's", () => {
+    expect(resolveChart(nvda, { from: "2025-01-13", to: "2025-01-27" }).title).toBe(
+      `Nvidia (NVDA), 13${T}27 Jan 2025`,
+    );
+    expect(resolveChart(nvda, { title: " The sell-off " }, "2025-01-27").title).toBe("The sell-off");
+  });
+
+  it("describe the picture for text alternatives", () => {
+    const spec = resolveChart(byd, {
+      from: "2025-01-20",
+      to: "2025-02-21",
+      type: "candles",
+      markers: [{ date: "2025-02-11", label: "Record intraday high" }],
+    });
+    expect(spec.description).toBe(
+      `Candlestick chart of the daily open, high, low and close of BYD (1211.HK), 20 Jan${T}21 Feb 2025; marked: 11 Feb 2025 (Record intraday high).`,
+    );
+  });
+
+  it("state the source and whether prices are adjusted", () => {
+    expect(sourceLine(snapshot("nvda"))).toBe(
+      "Source: heliar-k/market-base (IBKR daily bars), retrieved 28 Nov 2026; prices as traded.",
+    );
+    expect(sourceLine({ ...snapshot("nvda"), adjusted: "split-dividend" })).toMatch(
+      /prices adjusted for splits and dividends\.$/,
+    );
+  });
+});
+
+describe("what the page embeds", () => {
+  const range = {
+    from: "2025-01-13",
+    to: "2025-01-27",
+    markers: [{ date: "2025-01-27", label: "Sell-off", href: "/articles/x/" }],
+  };
+
+  it("is the slice as [date, close] pairs for line and area charts", () => {
+    const data = chartData(resolveChart(nvda, range));
+    expect(data.bars).toHaveLength(10);
+    expect(data.bars[0]).toEqual(["2025-01-13", 133.23]);
+    expect(data.bars.at(-1)).toEqual(["2025-01-27", 118.42]);
+    expect(data).toMatchObject({ type: "area", previousClose: 135.91, markers: range.markers });
+    expect(data.ticker).toEqual({ symbol: "NVDA", name: "Nvidia", currency: "USD", kind: "stock" });
+  });
+
+  it("adds open, high and low for candles", () => {
+    const data = chartData(resolveChart(nvda, { ...range, type: "candles" }));
+    expect(data.bars.at(-1)).toEqual(["2025-01-27", 118.42, 124.8, 128.4, 116.7]);
+  });
+
+  it("cannot close its script element early", () => {
+    const json = chartDataJson(
+      resolveChart(nvda, { ...range, markers: [{ date: "2025-01-27", label: "</script><b>" }] }),
+    );
+    expect(json).not.toContain("<");
+    expect(JSON.parse(json).markers[0].label).toBe("</script><b>");
+  });
+
+  it("has a table row per bar with the day's move and its markers", () => {
+    const rows = chartRows(resolveChart(nvda, range));
+    expect(rows).toHaveLength(10);
+    expect(rows.at(-1)).toEqual({
+      date: "2025-01-27",
+      day: "27 Jan 2025",
+      open: "124.80",
+      high: "128.40",
+      low: "116.70",
+      close: "118.42",
+      change: { text: "-16.97%", direction: "down" },
+      markers: range.markers,
+    });
+    // 133.23 on the 13th against 135.91 on the 10th, the close before the slice.
+    expect(rows[0]!.change).toEqual({ text: "-1.97%", direction: "down" });
+  });
+});
+
+describe("npm run check:content", () => {
+  const data = {
+    tickerById: new Map([["nvda", nvda.ticker]]),
+    bars: new Map([["nvda", nvda.bars]]),
+  };
+
+  it("checks a chart's props as the build does, without building", () => {
+    const article = { date: "2025-01-27" };
+    expect(() => checkComponent("PriceChart", { ticker: "nvda" }, article, data)).not.toThrow();
+    expect(() =>
+      checkComponent("PriceChart", { ticker: "nvda", from: "2025-02-03", to: "2025-01-13" }, article, data),
+    ).toThrow("from (2025-02-03) is after to (2025-01-13); from must be the earlier date");
+    expect(() =>
+      checkComponent(
+        "PriceChart",
+        { ticker: "nvda", markers: [{ date: "2025-01-25", label: "x" }] },
+        article,
+        data,
+      ),
+    ).toThrow("markers[0].date: 2025-01-25 was not a trading day");
+  });
+});

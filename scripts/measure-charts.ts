@@ -1,7 +1,7 @@
 /**
  * What charts cost a reader, measured on the built site (run `npm run build` first):
  *
- *   node scripts/measure-charts.ts
+ *   npm run measure-charts
  *
  * For every page: the JavaScript it loads with the page (inline scripts and module files with their
  * static imports) and what its charts import once one scrolls into view (dynamic imports), in bytes

@@ -81,6 +81,7 @@ test("the crosshair read-out gives the date, close, day's move and the marker's 
   await page.goto(NEAR_CHART);
   const chart = page.locator("price-chart");
   await expect(chart).toHaveAttribute("data-state", "interactive");
+  await chart.scrollIntoViewIfNeeded();
   const box = (await chart.boundingBox())!;
   // The last bar (27 January 2025) is at the right end of the plot, left of the price scale.
   await page.mouse.move(box.x + box.width * 0.86, box.y + box.height / 2);
@@ -199,6 +200,7 @@ test("the interactive chart works under a CSP that forbids inline styles", async
   await page.goto(NEAR_CHART);
   const chart = page.locator("price-chart");
   await expect(chart).toHaveAttribute("data-state", "interactive");
+  await chart.scrollIntoViewIfNeeded();
   const box = (await chart.boundingBox())!;
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
   await page.getByRole("button", { name: "Dark theme" }).click();

@@ -4,7 +4,7 @@ import { test, expect } from "./fixtures";
 
 /** The chart in this article sits far below the first screen: nvda from 2025-01-13 to 2025-02-03. */
 const FAR_CHART = "/articles/has-us-spent-wisely-on-ai/";
-/** The chart near the top of this article: nvda from 2025-01-13 to 2025-01-27, the article's date marked. */
+/** The chart of this article: nvda from 2025-01-13 to 2025-01-27, the article's date marked. */
 const NEAR_CHART = "/articles/nvidia-record-one-day-loss/";
 
 /** Trading days in the snapshot between two dates: what the chart must plot, counted from the data file. */
@@ -80,8 +80,8 @@ test("the crosshair read-out gives the date, close, day's move and the marker's 
   await page.setViewportSize({ width: 1000, height: 900 });
   await page.goto(NEAR_CHART);
   const chart = page.locator("price-chart");
-  await expect(chart).toHaveAttribute("data-state", "interactive");
   await chart.scrollIntoViewIfNeeded();
+  await expect(chart).toHaveAttribute("data-state", "interactive");
   const box = (await chart.boundingBox())!;
   // The last bar (27 January 2025) is at the right end of the plot, left of the price scale.
   await page.mouse.move(box.x + box.width * 0.86, box.y + box.height / 2);
@@ -98,6 +98,7 @@ test("the chart follows the theme toggle", async ({ page }) => {
   await page.emulateMedia({ colorScheme: "light" });
   await page.goto(NEAR_CHART);
   const chart = page.locator("price-chart");
+  await chart.scrollIntoViewIfNeeded();
   await expect(chart).toHaveAttribute("data-state", "interactive");
   // Nvidia fell over the range, so the series is drawn in the theme's "down" red (global.css tokens).
   const lightDown = "176,36,27"; // #b0241b
@@ -199,8 +200,8 @@ test("the interactive chart works under a CSP that forbids inline styles", async
   });
   await page.goto(NEAR_CHART);
   const chart = page.locator("price-chart");
-  await expect(chart).toHaveAttribute("data-state", "interactive");
   await chart.scrollIntoViewIfNeeded();
+  await expect(chart).toHaveAttribute("data-state", "interactive");
   const box = (await chart.boundingBox())!;
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
   await page.getByRole("button", { name: "Dark theme" }).click();
@@ -212,6 +213,7 @@ test("the chart resizes with its column", async ({ page }) => {
   await page.setViewportSize({ width: 1000, height: 800 });
   await page.goto(NEAR_CHART);
   const chart = page.locator("price-chart");
+  await chart.scrollIntoViewIfNeeded();
   await expect(chart).toHaveAttribute("data-state", "interactive");
   const canvasWidth = () =>
     chart

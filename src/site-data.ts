@@ -35,8 +35,14 @@ export function buildDate(): string {
   return process.env.BUILD_DATE ?? todayUtc();
 }
 
+/**
+ * True in `astro dev` only. Not `import.meta.env.DEV`: Vite derives that from NODE_ENV, so a build run
+ * with NODE_ENV=test or development (vitest, a CI shell) would count as dev and publish drafts. Astro
+ * sets MODE to "production" for every `astro build` and to "development" for `astro dev`.
+ */
+export const preview = import.meta.env.MODE === "development";
+
 async function load(): Promise<SiteData> {
-  const preview = import.meta.env.DEV;
   const today = buildDate();
   const [articles, tickerEntries, tagEntries, priceEntries] = await Promise.all([
     getCollection("articles"),
@@ -63,6 +69,6 @@ let cached: Promise<SiteData> | undefined;
 
 /** Site data, computed once per build (recomputed on every request in dev, where content changes). */
 export function getSiteData(): Promise<SiteData> {
-  if (import.meta.env.DEV) return load();
+  if (preview) return load();
   return (cached ??= load());
 }

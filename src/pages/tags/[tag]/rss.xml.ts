@@ -1,0 +1,14 @@
+import type { APIRoute, GetStaticPaths } from "astro";
+import { feedResponse } from "../../../feed-render.ts";
+import { tagChannel } from "../../../lib/feed.ts";
+import type { Tag } from "../../../lib/schema.ts";
+import { getSiteData } from "../../../site-data.ts";
+
+/** One feed per tag of the vocabulary that has published articles. */
+export const getStaticPaths = (async () => {
+  const { tags, byTag } = await getSiteData();
+  return tags.filter((tag) => byTag.has(tag.id)).map((tag) => ({ params: { tag: tag.id }, props: { tag } }));
+}) satisfies GetStaticPaths;
+
+export const GET: APIRoute<{ tag: Tag }> = async ({ props }) =>
+  feedResponse(tagChannel(props.tag), (await getSiteData()).byTag.get(props.tag.id) ?? []);

@@ -1,0 +1,16 @@
+import type { APIRoute, GetStaticPaths } from "astro";
+import { feedResponse } from "../../../feed-render.ts";
+import { tickerChannel } from "../../../lib/feed.ts";
+import type { Ticker } from "../../../lib/schema.ts";
+import { getSiteData } from "../../../site-data.ts";
+
+/** One feed per ticker that has published articles. */
+export const getStaticPaths = (async () => {
+  const { tickers, byTicker } = await getSiteData();
+  return tickers
+    .filter((ticker) => byTicker.has(ticker.id))
+    .map((ticker) => ({ params: { id: ticker.id }, props: { ticker } }));
+}) satisfies GetStaticPaths;
+
+export const GET: APIRoute<{ ticker: Ticker }> = async ({ props }) =>
+  feedResponse(tickerChannel(props.ticker), (await getSiteData()).byTicker.get(props.ticker.id) ?? []);

@@ -1,0 +1,298 @@
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DomUtils, parseDocument } from "htmlparser2";
+import { parse as parseYaml } from "yaml";
+import { DIST, distFiles, readDist } from "../support/dist";
+import { parseFeed, xmlError, type ParsedItem } from "../support/feed";
+import { buildCopy, makeSiteCopy } from "../support/site-copy";
+import { site } from "../../src/lib/site";
+
+// ---------------------------------------------------------------------------------------------------
+// What the feeds should hold, read straight from content/ (not through the code that builds them).
+
+interface Source {
+  slug: string;
+  title: string;
+  date: string;
+  author: string;
+  tags: string[];
+  tickers: string[];
+  draft: boolean;
+  body: string;
+}
+
+function readArticle(file: string): Source {
+  const text = readFileSync(join("content/articles", file), "utf8");
+  const match = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(text);
+  if (!match) throw new Error(`${file}: no frontmatter`);
+  const data = parseYaml(match[1]!) as Record<string, unknown>;
+  const date = data.date instanceof Date ? data.date.toISOString().slice(0, 10) : String(data.date);
+  return {
+    slug: file.replace(/\.mdx$/, ""),
+    title: String(data.title),
+    date,
+    author: String(data.author),
+    tags: (data.tags as string[] | undefined) ?? [],
+    tickers: (data.tickers as string[] | undefined) ?? [],
+    draft: data.draft === true,
+    body: match[2]!,
+  };
+}
+
+const today = process.env.BUILD_DATE ?? new Date().toISOString().slice(0, 10);
+const published = readdirSync("content/articles")
+  .filter((f) => f.endsWith(".mdx") && !f.startsWith("_"))
+  .map(readArticle)
+  .filter((a) => !a.draft && a.date <= today);
+const bySlug = new Map(published.map((a) => [a.slug, a]));
+const tickerSymbols = new Map(
+  (parseYaml(readFileSync("content/tickers.yaml", "utf8")) as { id: string; symbol: string }[]).map((t) => [
+    t.id,
+    t.symbol,
+  ]),
+);
+const tagLabels = new Map(
+  (parseYaml(readFileSync("content/tags.yaml", "utf8")) as { id: string; label: string }[]).map((t) => [
+    t.id,
+    t.label,
+  ]),
+);
+
+/** Feed file -> the slugs it must carry. */
+const expectedFeeds = new Map<string, Set<string>>([["rss.xml", new Set(published.map((a) => a.slug))]]);
+for (const article of published) {
+  for (const tag of article.tags) {
+    const file = `tags/${tag}/rss.xml`;
+    expectedFeeds.set(file, (expectedFeeds.get(file) ?? new Set()).add(article.slug));
+  }
+  for (const ticker of article.tickers) {
+    const file = `tickers/${ticker}/rss.xml`;
+    expectedFeeds.set(file, (expectedFeeds.get(file) ?? new Set()).add(article.slug));
+  }
+}
+
+const feedFiles = distFiles(".xml").filter((f) => f.endsWith("rss.xml"));
+const feeds = new Map(feedFiles.map((file) => [file, parseFeed(readDist(file), file)]));
+const slugOf = (link: string) => /\/articles\/([^/]+)\/$/.exec(new URL(link).pathname)?.[1] ?? link;
+
+/** Prose as an editor types it and as the renderer prints it, made comparable. */
+const normalise = (text: string) =>
+  text.replace(/[‘’]/g, "'").replace(/[“”]/g, '"').replace(/\s+/g, " ").trim();
+
+/** Paragraphs of plain prose in an MDX body (no components, headings, lists), as plain text. */
+function plainParagraphs(body: string): string[] {
+  return body
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter((p) => p !== "" && !/^[#<>|!\-*\d]/.test(p) && !p.includes("<") && !p.includes("{"))
+    .map((p) => normalise(p.replace(/\[([^\]]+)\]\([^)]*\)/g, "$1").replace(/[*_`]/g, "")));
+}
+
+/** The dist/ file a site URL is served from, or undefined for a URL off the site. */
+function distFileOf(url: string): string | undefined {
+  if (!url.startsWith(`${site.url}/`)) return undefined;
+  const path = decodeURIComponent(new URL(url).pathname);
+  return path.endsWith("/") ? join(DIST, path, "index.html") : join(DIST, path);
+}
+
+function items(): { file: string; item: ParsedItem }[] {
+  return [...feeds].flatMap(([file, feed]) => feed.channel.item.map((item) => ({ file, item })));
+}
+
+// ---------------------------------------------------------------------------------------------------
+
+describe("the feeds built", () => {
+  it("are exactly the site feed, one per tag with articles and one per ticker with articles", () => {
+    expect(published.length).toBeGreaterThan(0);
+    expect([...feeds.keys()].sort()).toEqual([...expectedFeeds.keys()].sort());
+  });
+
+  it.each(feedFiles)("%s carries every published article it should, newest first, once", (file) => {
+    const list = feeds.get(file)!.channel.item;
+    const slugs = list.map((item) => slugOf(item.link));
+    expect(new Set(slugs)).toEqual(expectedFeeds.get(file));
+    expect(slugs).toHaveLength(new Set(slugs).size);
+    const dates = list.map((item) => Date.parse(item.pubDate));
+    expect(dates).toEqual([...dates].sort((a, b) => b - a));
+  });
+});
+
+describe.each(feedFiles)("%s", (file) => {
+  const feed = feeds.get(file)!;
+
+  it("is well-formed RSS 2.0 with the required channel elements", () => {
+    expect(xmlError(readDist(file))).toBeUndefined();
+    expect(feed["@_version"]).toBe("2.0");
+    expect(feed.channel.title).toMatch(new RegExp(`${site.name}$`));
+    expect(feed.channel.description.length).toBeGreaterThan(10);
+    expect(feed.channel.link).toBe(`${site.url}/${file.replace(/rss\.xml$/, "")}`);
+    expect(feed.channel.language).toBe(site.lang);
+  });
+
+  it("names itself with atom:link rel=self and dates itself by its newest item", () => {
+    expect(feed.channel["atom:link"]).toEqual({
+      "@_href": `${site.url}/${file}`,
+      "@_rel": "self",
+      "@_type": "application/rss+xml",
+    });
+    const newest = Math.max(...feed.channel.item.map((item) => Date.parse(item.pubDate)));
+    expect(Date.parse(feed.channel.lastBuildDate ?? "")).toBe(newest);
+  });
+});
+
+describe.each(items().filter(({ file }) => file === "rss.xml"))("site feed item $item.link", ({ item }) => {
+  const source = bySlug.get(slugOf(item.link))!;
+
+  it("links to a built article page and uses that permanent URL as guid", () => {
+    expect(source).toBeDefined();
+    expect(item.link).toBe(`${site.url}/articles/${source.slug}/`);
+    expect(existsSync(distFileOf(item.link)!)).toBe(true);
+    expect(item.guid).toEqual({ "#text": item.link, "@_isPermaLink": "true" });
+    expect(item.title).toBe(source.title);
+  });
+
+  it("is dated by the article's date in RFC 822", () => {
+    expect(item.pubDate).toMatch(/^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} [A-Z][a-z]{2} \d{4} 00:00:00 GMT$/);
+    expect(new Date(item.pubDate).toISOString().slice(0, 10)).toBe(source.date);
+  });
+
+  it("has the dek, the author, and a category for each tag and each ticker symbol", () => {
+    expect(item.description.length).toBeGreaterThanOrEqual(50);
+    expect(item["dc:creator"]).toBe(site.authors.find((a) => a.id === source.author)!.name);
+    expect(item.category).toEqual([
+      ...source.tags.map((t) => tagLabels.get(t)),
+      ...source.tickers.map((t) => tickerSymbols.get(t)),
+    ]);
+  });
+
+  const html = item["content:encoded"];
+  const document = parseDocument(html);
+
+  it("carries the whole article body as HTML", () => {
+    const text = normalise(DomUtils.textContent(document));
+    const paragraphs = plainParagraphs(source.body);
+    expect(paragraphs.length).toBeGreaterThan(0);
+    for (const paragraph of paragraphs) expect(text).toContain(paragraph);
+  });
+
+  it("has only absolute link and image URLs, and nothing that needs scripts or the site's CSS", () => {
+    const elements = DomUtils.findAll(() => true, document.children);
+    for (const element of elements) {
+      for (const name of ["href", "src"]) {
+        const value = element.attribs[name];
+        if (value !== undefined) expect(value, `${element.name} ${name}`).toMatch(/^(https?:|mailto:)/);
+      }
+      expect(Object.keys(element.attribs).filter((name) => /^(style|on|class$|data-)/.test(name))).toEqual(
+        [],
+      );
+      expect(["script", "style", "canvas", "template", "iframe"]).not.toContain(element.name);
+    }
+  });
+
+  it("shows each chart as a static image file from dist/ with its caption", () => {
+    const charts = (source.body.match(/<PriceChart\b/g) ?? []).length;
+    const figures = DomUtils.findAll((e) => e.name === "figure", document.children).filter((figure) =>
+      DomUtils.findOne((e) => e.name === "img", figure.children),
+    );
+    expect(figures).toHaveLength(charts);
+    for (const figure of figures) {
+      const img = DomUtils.findOne((e) => e.name === "img", figure.children)!;
+      const src = img.attribs.src ?? "";
+      expect(src).toMatch(new RegExp(`^${site.url}/charts/[^/]+\\.svg$`));
+      const file = distFileOf(src)!;
+      expect(existsSync(file), `${src} is in dist/`).toBe(true);
+      const svg = readFileSync(file, "utf8");
+      expect(xmlError(svg)).toBeUndefined();
+      expect(svg).toMatch(/^(<\?xml[^>]*>\s*)?<svg[^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+      expect(img.attribs.alt?.trim()).toBeTruthy();
+      expect(Number(img.attribs.width)).toBeGreaterThan(0);
+      expect(Number(img.attribs.height)).toBeGreaterThan(0);
+      const caption = DomUtils.findOne((e) => e.name === "figcaption", figure.children);
+      expect(caption && DomUtils.textContent(caption).trim().length).toBeGreaterThan(20);
+    }
+  });
+});
+
+describe("every item in every feed", () => {
+  it("has a guid unique within its feed, the same in every feed that carries the article", () => {
+    const guidBySlug = new Map<string, string>();
+    for (const [file, feed] of feeds) {
+      const guids = feed.channel.item.map((item) => item.guid["#text"]);
+      expect(new Set(guids).size, file).toBe(guids.length);
+      for (const item of feed.channel.item) {
+        const slug = slugOf(item.link);
+        expect(item.guid["#text"], `${file} ${slug}`).toBe(guidBySlug.get(slug) ?? item.guid["#text"]);
+        guidBySlug.set(slug, item.guid["#text"]);
+      }
+    }
+  });
+
+  it("is the same item as in the site feed", () => {
+    const inSiteFeed = new Map(feeds.get("rss.xml")!.channel.item.map((item) => [item.link, item]));
+    for (const { file, item } of items())
+      expect(item, `${file} ${item.link}`).toEqual(inSiteFeed.get(item.link));
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------
+
+const draftTitle = "Draft story that must never reach a feed";
+const scheduledTitle = "Scheduled story that must not reach a feed yet";
+const extraArticle = (title: string, date: string, draft: boolean) => `---
+title: "${title}"
+description: "A story used by the feed tests to check that unpublished articles stay out of every feed."
+date: ${date}
+author: newsdesk
+tickers: [nvda]
+tags: [openai, nvidia]
+draft: ${String(draft)}
+---
+
+Unpublished body text.
+
+<PriceChart ticker="nvda" from="2025-01-13" to="2025-01-24" />
+`;
+
+describe("a second build, with a draft and a scheduled article added", () => {
+  let copy: ReturnType<typeof makeSiteCopy>;
+  let result: ReturnType<typeof buildCopy>;
+
+  beforeAll(() => {
+    copy = makeSiteCopy({
+      "content/articles/feed-test-draft.mdx": extraArticle(draftTitle, "2025-01-27", true),
+      "content/articles/feed-test-scheduled.mdx": extraArticle(scheduledTitle, "2999-01-01", false),
+    });
+    result = buildCopy(copy.dir);
+  }, 300_000);
+  afterAll(() => copy.cleanup());
+
+  const copied = (path: string) => join(copy.dir, "dist", path);
+  const isFeedOrChart = (file: string) =>
+    file.endsWith("rss.xml") || (file.startsWith("charts/") && file.endsWith(".svg"));
+  const feedsAndCharts = () => distFiles().filter(isFeedOrChart);
+
+  it("builds", () => {
+    expect(result.status, result.output).toBe(0);
+  });
+
+  it("writes byte-identical feeds and chart images, and no others", () => {
+    const theirs = readdirSync(join(copy.dir, "dist"), { recursive: true, encoding: "utf8" })
+      .map((file) => file.split("\\").join("/"))
+      .filter(isFeedOrChart);
+    expect(theirs.sort()).toEqual(feedsAndCharts());
+    for (const file of feedsAndCharts()) {
+      expect(readFileSync(copied(file), "utf8"), file).toBe(readDist(file));
+    }
+  });
+
+  it("leaves the draft and the scheduled article out of every feed", () => {
+    expect(existsSync(copied("tags/openai/rss.xml"))).toBe(false);
+    for (const file of feedsAndCharts().filter((f) => f.endsWith("rss.xml"))) {
+      const xml = readFileSync(copied(file), "utf8");
+      expect(xml).not.toContain(draftTitle);
+      expect(xml).not.toContain(scheduledTitle);
+      expect(xml).not.toContain("feed-test-");
+    }
+  });
+});

@@ -1,0 +1,234 @@
+import { describe, expect, it } from "vitest";
+import { XMLParser } from "fast-xml-parser";
+import {
+  buildFeed,
+  chartImagePath,
+  cleanFeedHtml,
+  feedItem,
+  leadImageHtml,
+  siteChannel,
+  tagChannel,
+  tickerChannel,
+  type FeedArticle,
+  type FeedSources,
+} from "../../src/lib/feed";
+import { xmlError } from "../support/feed";
+import type { Tag, Ticker } from "../../src/lib/schema";
+
+const PAGE = "https://marketdesk.example/articles/some-story/";
+
+describe("cleanFeedHtml", () => {
+  it("makes relative links and image URLs absolute against the article's URL", () => {
+    const html = cleanFeedHtml(
+      '<p><a href="/tags/nvidia/">tag</a> <a href="../other/">other</a> <a href="#the-trigger">down</a>' +
+        ' <a href="https://example.org/x?a=1&amp;b=2">out</a> <a href="mailto:desk@example.org">mail</a></p>' +
+        '<img src="./chart.svg" alt="A chart" srcset="/a.png 1x, b.png 2x">',
+      PAGE,
+    );
+    expect(html).toBe(
+      '<p><a href="https://marketdesk.example/tags/nvidia/">tag</a>' +
+        ' <a href="https://marketdesk.example/articles/other/">other</a>' +
+        ' <a href="https://marketdesk.example/articles/some-story/#the-trigger">down</a>' +
+        ' <a href="https://example.org/x?a=1&amp;b=2">out</a> <a href="mailto:desk@example.org">mail</a></p>' +
+        '<img src="https://marketdesk.example/articles/some-story/chart.svg" alt="A chart"' +
+        ' srcset="https://marketdesk.example/a.png 1x, https://marketdesk.example/articles/some-story/b.png 2x">',
+    );
+  });
+
+  it("drops scripts, styles, canvases, templates, comments and hidden elements", () => {
+    const html = cleanFeedHtml(
+      "<p>Kept</p><script>alert(1)</script><style>p{color:red}</style><!-- note -->" +
+        "<canvas width=10></canvas><template><p>later</p></template><noscript>no js</noscript>" +
+        '<p hidden>secret</p><script type="application/json">{"bars":[]}</script><p>Also kept</p>',
+      PAGE,
+    );
+    expect(html).toBe("<p>Kept</p><p>Also kept</p>");
+  });
+
+  it("strips attributes that need the site's CSS or scripts, and javascript: links", () => {
+    const html = cleanFeedHtml(
+      '<p class="lead" style="color: red" data-move="down" onclick="go()" id="intro">' +
+        '<a href="javascript:go()" title="Go">x</a></p>',
+      PAGE,
+    );
+    expect(html).toBe('<p id="intro"><a title="Go">x</a></p>');
+  });
+
+  it("unwraps custom elements and bare spans, keeping their content in order", () => {
+    const html = cleanFeedHtml(
+      '<price-chart data-x="1"><figure><img src="/c.svg" alt="c"><figcaption>Cap</figcaption></figure>' +
+        '</price-chart><p>Shares <span class="text-down" data-move="down">fell 16.97%</span> on' +
+        ' <abbr title="Monday">Mon</abbr>.</p>',
+      PAGE,
+    );
+    expect(html).toBe(
+      '<figure><img src="https://marketdesk.example/c.svg" alt="c"><figcaption>Cap</figcaption></figure>' +
+        '<p>Shares fell 16.97% on <abbr title="Monday">Mon</abbr>.</p>',
+    );
+  });
+
+  it("keeps text intact: escapes markup characters, leaves typography as UTF-8", () => {
+    expect(cleanFeedHtml("<p>S&amp;P 500 &lt; 6,000 — DeepSeek’s “shock”</p>", PAGE)).toBe(
+      "<p>S&amp;P 500 &lt; 6,000 — DeepSeek’s “shock”</p>",
+    );
+  });
+});
+
+describe("chartImagePath", () => {
+  it("names the file by its content: same SVG, same file; different SVG, different file", () => {
+    const a = '<svg xmlns="http://www.w3.org/2000/svg"><path d="M0 0L1 1"/></svg>';
+    const b = '<svg xmlns="http://www.w3.org/2000/svg"><path d="M0 0L1 2"/></svg>';
+    expect(chartImagePath(a)).toMatch(/^\/charts\/[0-9a-f]{16}\.svg$/);
+    expect(chartImagePath(a)).toBe(chartImagePath(`${a}`));
+    expect(chartImagePath(a)).not.toBe(chartImagePath(b));
+  });
+});
+
+const tags = new Map<string, Tag>([
+  ["nvidia", { id: "nvidia", label: "Nvidia", description: "The chip designer." }],
+  ["us-china", { id: "us-china", label: "US–China", description: "Rivalry & trade." }],
+]);
+const ticker = (id: string, symbol: string, name: string): Ticker => ({
+  id,
+  symbol,
+  name,
+  exchange: "NASDAQ",
+  currency: "USD",
+  kind: id === "ixic" ? "index" : "stock",
+  timezone: "America/New_York",
+});
+const tickers = new Map<string, Ticker>([
+  ["nvda", ticker("nvda", "NVDA", "Nvidia")],
+  ["ixic", ticker("ixic", "^IXIC", "Nasdaq Composite")],
+]);
+
+const article = (id: string, date: string, extra: Partial<FeedArticle["data"]> = {}): FeedArticle => ({
+  id,
+  data: {
+    title: `Title of ${id}`,
+    description: `Dek of ${id}`,
+    date,
+    author: "markets-team",
+    tags: ["nvidia"],
+    tickers: ["nvda"],
+    ...extra,
+  },
+});
+
+const sources = (ids: string[]): FeedSources => ({
+  tagById: tags,
+  tickerById: tickers,
+  html: new Map(ids.map((id) => [id, `<p>Body of ${id} &amp; more</p>`])),
+});
+
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  isArray: (name) => ["item", "category"].includes(name),
+});
+
+describe("buildFeed", () => {
+  const newer = article("rebound", "2025-01-28", {
+    title: "Nvidia <rebounds> & recovers",
+    tags: ["nvidia", "us-china"],
+    tickers: ["nvda", "ixic"],
+  });
+  const older = article("rout", "2025-01-27", { author: "newsdesk" });
+
+  async function feed() {
+    const xml = await buildFeed(
+      tagChannel(tags.get("nvidia")!),
+      [newer, older],
+      sources(["rebound", "rout"]),
+    );
+    expect(xmlError(xml)).toBeUndefined();
+    return { xml, rss: parser.parse(xml).rss };
+  }
+
+  it("writes an RSS 2.0 channel with language, lastBuildDate from the newest item, and atom:link self", async () => {
+    const { rss } = await feed();
+    expect(rss["@_version"]).toBe("2.0");
+    expect(rss.channel.title).toBe("Nvidia | Market Desk");
+    expect(rss.channel.link).toBe("https://marketdesk.example/tags/nvidia/");
+    expect(rss.channel.description).toBe("The chip designer.");
+    expect(rss.channel.language).toBe("en");
+    expect(rss.channel.lastBuildDate).toBe("Tue, 28 Jan 2025 00:00:00 GMT");
+    expect(rss.channel["atom:link"]).toEqual({
+      "@_href": "https://marketdesk.example/tags/nvidia/rss.xml",
+      "@_rel": "self",
+      "@_type": "application/rss+xml",
+    });
+    expect(rss["@_xmlns:atom"]).toBe("http://www.w3.org/2005/Atom");
+  });
+
+  it("writes each item with permalink guid, RFC 822 date, dek, full HTML, categories and author", async () => {
+    const { rss } = await feed();
+    const [first, second] = rss.channel.item;
+    expect(first.title).toBe("Nvidia <rebounds> & recovers");
+    expect(first.link).toBe("https://marketdesk.example/articles/rebound/");
+    expect(first.guid).toEqual({ "#text": first.link, "@_isPermaLink": "true" });
+    expect(first.pubDate).toBe("Tue, 28 Jan 2025 00:00:00 GMT");
+    expect(first.description).toBe("Dek of rebound");
+    expect(first["content:encoded"]).toBe("<p>Body of rebound &amp; more</p>");
+    expect(first.category).toEqual(["Nvidia", "US–China", "NVDA", "^IXIC"]);
+    expect(first["dc:creator"]).toBe("Market Desk markets team");
+    expect(second.pubDate).toBe("Mon, 27 Jan 2025 00:00:00 GMT");
+    expect(second["dc:creator"]).toBe("Market Desk staff");
+  });
+
+  it("gives the same bytes for the same input", async () => {
+    expect((await feed()).xml).toBe((await feed()).xml);
+  });
+
+  it("omits lastBuildDate from a feed with no items", async () => {
+    const xml = await buildFeed(siteChannel(), [], sources([]));
+    expect(parser.parse(xml).rss.channel.lastBuildDate).toBeUndefined();
+  });
+
+  it("names the article when a tag, ticker or rendered body is missing", () => {
+    expect(() => feedItem(article("a", "2025-01-01", { tags: ["nope"] }), sources(["a"]))).toThrow(
+      'feed: article "a" has no tag "nope"',
+    );
+    expect(() => feedItem(article("a", "2025-01-01", { tickers: ["zzz"] }), sources(["a"]))).toThrow(
+      'feed: article "a" has no ticker "zzz"',
+    );
+    expect(() => feedItem(article("a", "2025-01-01"), sources([]))).toThrow(
+      'feed: article "a" has no rendered body "a"',
+    );
+  });
+});
+
+describe("channels", () => {
+  it("point at the page they follow and at their own URL", () => {
+    expect(siteChannel()).toMatchObject({ title: "Market Desk", page: "/", self: "/rss.xml" });
+    expect(tickerChannel(tickers.get("ixic")!)).toMatchObject({
+      title: "Nasdaq Composite (^IXIC) | Market Desk",
+      page: "/tickers/ixic/",
+      self: "/tickers/ixic/rss.xml",
+    });
+  });
+});
+
+describe("xmlError, the well-formedness check the feed tests use", () => {
+  it("accepts a well-formed document and names what is wrong with a broken one", () => {
+    expect(xmlError('<?xml version="1.0"?><rss><c a="1">&amp; &#8217;<d/></c></rss>')).toBeUndefined();
+    expect(xmlError("<rss><c></rss>")).toMatch(/close tag/);
+    expect(xmlError("<rss>S&P</rss>")).toBeDefined();
+    expect(xmlError("<rss>&nbsp;</rss>")).toMatch(/undefined entity/);
+    expect(xmlError("<rss/><rss/>")).toMatch(/only one root/);
+    expect(xmlError("<rss><content:encoded/></rss>")).toMatch(/unbound namespace prefix/);
+  });
+});
+
+describe("leadImageHtml", () => {
+  it("writes the image with escaped alt text, ready for cleanFeedHtml to make its URL absolute", () => {
+    const html = leadImageHtml({
+      src: "/_astro/lead.Ab12.jpg",
+      alt: "BYD's \"God's Eye\" & more",
+      width: 1200,
+      height: 675,
+    });
+    expect(cleanFeedHtml(html, PAGE)).toBe(
+      '<figure><img src="https://marketdesk.example/_astro/lead.Ab12.jpg" alt="BYD\'s &quot;God\'s Eye&quot; &amp; more" width="1200" height="675"></figure>',
+    );
+  });
+});

@@ -10,7 +10,7 @@ import render from "dom-serializer";
 import { DomUtils, parseDocument } from "htmlparser2";
 import { toUtcDate } from "./dates.ts";
 import type { Tag, Ticker } from "./schema.ts";
-import { absoluteUrl, site } from "./site.ts";
+import { absoluteUrl, authorName, site } from "./site.ts";
 
 /** Where each feed lives; pages use these for their autodiscovery links. */
 export const feedPaths = {
@@ -82,12 +82,6 @@ function lookup<T>(map: ReadonlyMap<string, T>, id: string, what: string, articl
   const found = map.get(id);
   if (found === undefined) throw new Error(`feed: article "${article}" has no ${what} "${id}"`);
   return found;
-}
-
-function authorName(id: string): string {
-  const author = site.authors.find((a) => a.id === id);
-  if (!author) throw new Error(`feed: unknown author "${id}" (authors are defined in src/lib/site.ts)`);
-  return author.name;
 }
 
 /** Escapes text for the hand-written XML fragments handed to @astrojs/rss as customData. */

@@ -128,6 +128,7 @@ describe.each(feedFiles)("%s", (file) => {
     expect(feed.channel.description.length).toBeGreaterThan(10);
     expect(feed.channel.link).toBe(`${site.url}/${file.replace(/rss\.xml$/, "")}`);
     expect(feed.channel.language).toBe(site.lang);
+    expect(existsSync(distFileOf(feed.channel.link)!), `${feed.channel.link} is built`).toBe(true);
   });
 
   it("names itself with atom:link rel=self and dates itself by its newest item", () => {
@@ -188,6 +189,15 @@ describe.each(items().filter(({ file }) => file === "rss.xml"))("site feed item 
       );
       expect(["script", "style", "canvas", "template", "iframe"]).not.toContain(element.name);
     }
+  });
+
+  it("links only to pages and files that exist on the site", () => {
+    const urls = DomUtils.findAll((e) => "href" in e.attribs || "src" in e.attribs, document.children).map(
+      (e) => (e.attribs.href ?? e.attribs.src)!.replace(/#.*$/, ""),
+    );
+    const internal = urls.filter((url) => distFileOf(url) !== undefined);
+    expect(internal.length).toBeGreaterThan(0);
+    for (const url of internal) expect(existsSync(distFileOf(url)!), `${url} is built`).toBe(true);
   });
 
   it("shows each chart as a static image file from dist/ with its caption", () => {

@@ -8,10 +8,12 @@ import { loadRenderers } from "astro:container";
 import { render } from "astro:content";
 import { getContainerRenderer } from "@astrojs/mdx/container-renderer";
 import { mdxComponents } from "./components/mdx/index.ts";
+import { articleContextOf } from "./components/mdx/context.ts";
 import {
   articlePath,
   buildFeed,
   chartImageName,
+  chartImagePath,
   cleanFeedHtml,
   leadImageHtml,
   type FeedChannel,
@@ -19,14 +21,7 @@ import {
 import { absoluteUrl } from "./lib/site.ts";
 import { getSiteData, preview, type Article } from "./site-data.ts";
 
-/** What the feed render gives MDX components in `Astro.locals.feed`. */
-export interface FeedLocals {
-  /**
-   * Publishes a chart as a static image: stores the standalone SVG and returns the absolute URL of
-   * the file it will be written to. `spec` describes the chart; only the SVG decides the file name.
-   */
-  chartImage(spec: unknown, svg: string): string;
-}
+type Feed = NonNullable<App.Locals["feed"]>;
 
 export interface FeedContent {
   /** Each published article's body as clean feed HTML, by article id. */
@@ -42,11 +37,12 @@ async function renderAll(): Promise<FeedContent> {
   });
   const html = new Map<string, string>();
   const charts = new Map<string, string>();
-  const feed: FeedLocals = {
+  // PriceChart calls this in feeds (see App.Locals in src/env.d.ts): the SVG is kept for
+  // src/pages/charts/[chart].svg.ts to write, named by its content so rebuilds give the same URL.
+  const feed: Feed = {
     chartImage(_spec, svg) {
-      const name = chartImageName(svg);
-      charts.set(name, svg);
-      return absoluteUrl(`/charts/${name}.svg`);
+      charts.set(chartImageName(svg), svg);
+      return absoluteUrl(chartImagePath(svg));
     },
   };
   // One at a time, so chart files and errors come in article order.
@@ -60,16 +56,9 @@ async function renderAll(): Promise<FeedContent> {
 }
 
 /** The article as a feed shows it: its lead image, if any, then its body. */
-async function renderBody(container: AstroContainer, article: Article, feed: FeedLocals): Promise<string> {
+async function renderBody(container: AstroContainer, article: Article, feed: Feed): Promise<string> {
   const { Content } = await render(article);
-  const locals = {
-    article: {
-      id: article.id,
-      file: article.filePath ?? `content/articles/${article.id}.mdx`,
-      date: article.data.date,
-    },
-    feed,
-  };
+  const locals: App.Locals = { article: articleContextOf(article), feed };
   const body = await container.renderToString(Content, { props: { components: mdxComponents }, locals });
   const image = article.data.image;
   return image ? leadImageHtml({ ...image.src, alt: image.alt }) + body : body;

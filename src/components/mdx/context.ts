@@ -16,6 +16,19 @@ export interface ArticleContext {
   date: string;
 }
 
+/** The context an article's body is rendered in, on its page and in feeds alike. */
+export function articleContextOf(article: {
+  id: string;
+  filePath?: string;
+  data: { date: string };
+}): ArticleContext {
+  return {
+    id: article.id,
+    file: article.filePath ?? `content/articles/${article.id}.mdx`,
+    date: article.data.date,
+  };
+}
+
 export function articleContext(locals: App.Locals, tag: string): ArticleContext {
   if (!locals.article) {
     throw new Error(`${tag}: price components only work inside an article body (no article in Astro.locals)`);

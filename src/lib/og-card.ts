@@ -4,16 +4,16 @@
  */
 import { site } from "./site.ts";
 import { formatDate } from "./dates.ts";
-import { direction, moveWords } from "./format.ts";
-import { moveAsOf } from "./ticker-summary.ts";
+import { chipFigure } from "./figures.ts";
 import type { Bar, Ticker } from "./schema.ts";
 import type { OgCard } from "./og-image.ts";
 
 const host = new URL(site.url).host;
 
 /**
- * An article's card: its date, headline and the day move of its first (main) ticker as of the
- * publication date, e.g. "NVDA fell 16.97% on 27 Jan 2025". No ticker, no move line.
+ * An article's card: its date, headline and the day move of its first (main) ticker as its chip shows
+ * it (that day's, or the last trading day's before it), e.g. "NVDA fell 16.97% on 27 Jan 2025". No
+ * ticker, no move line.
  */
 export function articleCard(
   article: { title: string; date: string; tickers: readonly string[] },
@@ -29,11 +29,11 @@ export function articleCard(
   const main = article.tickers[0];
   const ticker = main === undefined ? undefined : tickerById.get(main);
   const series = ticker && bars.get(ticker.id);
-  if (ticker && series) {
-    const move = moveAsOf(series, article.date);
+  const figure = ticker && series && chipFigure(series, ticker, article.date);
+  if (ticker && figure?.move) {
     card.move = {
-      text: `${ticker.symbol} ${moveWords(move)} on ${formatDate(move.toDate, "short")}`,
-      direction: direction(move),
+      text: `${ticker.symbol} ${figure.move.words} on ${formatDate(figure.date, "short")}`,
+      direction: figure.move.direction,
     };
   }
   return card;

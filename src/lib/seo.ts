@@ -5,6 +5,7 @@
  */
 import { absoluteUrl, authorName, site } from "./site.ts";
 import { toUtcDate } from "./dates.ts";
+import { articlePath } from "./feed.ts";
 
 /** Size of every Open Graph image, as social sites expect for a large card. */
 export const OG_IMAGE = { width: 1200, height: 630 } as const;
@@ -40,7 +41,7 @@ function isoDate(date: string): string {
  * companies or indices of its tickers, each linked to its ticker page.
  */
 export function newsArticleJsonLd(article: NewsArticleInput): Record<string, unknown> {
-  const url = absoluteUrl(`/articles/${article.slug}/`);
+  const url = absoluteUrl(articlePath(article.slug));
   return {
     "@context": "https://schema.org",
     "@type": "NewsArticle",

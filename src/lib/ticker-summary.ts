@@ -3,7 +3,7 @@
  * the last close, its day move (from src/lib/prices.ts) and how many articles discuss it. Computed
  * from the site data in one pass; pages only lay it out.
  */
-import { dayMove, latest, nearestTradingDays, PriceDataError, type Move } from "./prices.ts";
+import { latest, type Move } from "./prices.ts";
 import { roundPercent } from "./format.ts";
 import type { Bar, Ticker } from "./schema.ts";
 
@@ -41,15 +41,4 @@ export function byMoveSize(summaries: readonly TickerSummary[]): TickerSummary[]
     .map((summary, index) => ({ summary, index, size: Math.abs(roundPercent(summary.move.percent)) }))
     .sort((a, b) => b.size - a.size || a.index - b.index)
     .map(({ summary }) => summary);
-}
-
-/**
- * The day move a reader could have seen on `date`: that day's, or on a day without trading (a weekend
- * story), the last trading day's before it. Throws when the data start after `date`.
- */
-export function moveAsOf(bars: readonly Bar[], date: string): Move {
-  const onDay = bars.find((bar) => bar.date === date);
-  const day = onDay ? date : nearestTradingDays(bars, date).before;
-  if (!day) throw new PriceDataError(`the data start after ${date}, so there is no move as of that day`);
-  return dayMove(bars, day);
 }

@@ -18,10 +18,12 @@ test("a reader goes from the home page to an article, its tag, its ticker and an
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(tag);
   await expect(page.getByRole("link", { name: headline })).toBeVisible();
 
-  const tickerLink = page.locator('main a[href^="/tickers/"]').first();
-  const symbol = (await tickerLink.textContent())!.trim();
+  // A ticker chip: its first line is the symbol, the ticker page's heading names it too.
+  const tickerLink = page.locator("main a[data-ticker-chip]").first();
+  const href = (await tickerLink.getAttribute("href"))!;
+  const symbol = (await tickerLink.locator("span").first().textContent())!.trim();
   await tickerLink.click();
-  await expect(page).toHaveURL(/\/tickers\/[a-z0-9-]+\/$/);
+  await expect(page).toHaveURL(href);
   await expect(page.getByRole("heading", { level: 1 })).toContainText(symbol);
 
   const articles = page.getByRole("region", { name: /^Articles on / });
@@ -89,3 +91,34 @@ test("tag pages link to their feed", async ({ page }) => {
     "/tags/deepseek/rss.xml",
   );
 });
+
+for (const id of ["nvda", "bidu"]) {
+  test(`the ${id} ticker page charts its full data with one marker per article, each with its headline`, async ({
+    page,
+  }) => {
+    await page.goto(`/tickers/${id}/`);
+    const articles = page.getByRole("region", { name: /^Articles on / });
+    const links = articles.getByRole("heading", { level: 3 }).getByRole("link");
+    const listed = await links.evaluateAll((as) =>
+      as.map((a) => ({ href: a.getAttribute("href"), title: a.textContent?.trim() })),
+    );
+    expect(listed.length).toBeGreaterThan(0);
+
+    const chart = page.locator("price-chart");
+    await chart.scrollIntoViewIfNeeded();
+    await expect(chart).toHaveAttribute("data-state", "interactive");
+    const bars = (JSON.parse(readFileSync(`content/prices/${id}.json`, "utf8")) as { bars: unknown[] }).bars;
+    await expect(chart).toHaveAttribute("data-points", String(bars.length));
+    const data = JSON.parse((await chart.locator("script[type='application/json']").textContent())!) as {
+      markers: { date: string; label: string; href?: string }[];
+    };
+    const markers = data.markers.map((m) => ({ href: m.href, title: m.label }));
+    const byHref = (a: { href?: string | null }, b: { href?: string | null }) =>
+      String(a.href).localeCompare(String(b.href));
+    expect(markers.sort(byHref)).toEqual(listed.sort(byHref));
+
+    // Without the canvas, the chart's data table names and links the same articles on their days.
+    const table = page.locator("price-chart").locator("xpath=ancestor::figure").locator("table");
+    for (const { href } of listed) await expect(table.locator(`a[href="${href}"]`)).toHaveCount(1);
+  });
+}

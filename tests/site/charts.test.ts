@@ -68,7 +68,8 @@ describe("price charts in the built site", () => {
   });
 
   it("embeds only each chart's slice, never a whole price file", () => {
-    for (const file of pages) {
+    // Articles only: a ticker page's chart is the full range of its data by design (issue 6).
+    for (const file of pages.filter((f) => f.startsWith("articles/"))) {
       for (const data of chartData(readDist(file))) {
         expect(data.bars.length).toBeGreaterThanOrEqual(2);
         expect(data.bars.length).toBeLessThan(100);

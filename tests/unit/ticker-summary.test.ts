@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { byMoveSize, moveAsOf, tickerSummaries, type TickerSummary } from "../../src/lib/ticker-summary.ts";
+import { byMoveSize, tickerSummaries, type TickerSummary } from "../../src/lib/ticker-summary.ts";
 import type { Bar, Ticker } from "../../src/lib/schema.ts";
 
 const bar = (date: string, close: number): Bar => ({ date, open: close, high: close, low: close, close });
@@ -13,7 +13,6 @@ const ticker = (id: string): Ticker => ({
   timezone: "America/New_York",
 });
 
-// Thursday 2025-01-23 to Monday 2025-01-27: no bars on the weekend.
 const bars = [bar("2025-01-23", 100), bar("2025-01-24", 110), bar("2025-01-27", 99)];
 
 describe("tickerSummaries", () => {
@@ -43,21 +42,5 @@ describe("byMoveSize", () => {
   it("puts the biggest moves first, falls and rises alike, ties in registry order", () => {
     const sorted = byMoveSize([summary("a", 1), summary("b", -5), summary("c", 3), summary("d", 5.001)]);
     expect(sorted.map((s) => s.ticker.id)).toEqual(["b", "d", "c", "a"]);
-  });
-});
-
-describe("moveAsOf", () => {
-  it("is the day's move on a trading day", () => {
-    expect(moveAsOf(bars, "2025-01-27").toDate).toBe("2025-01-27");
-  });
-
-  it("is the last trading day's move on a weekend", () => {
-    const move = moveAsOf(bars, "2025-01-26");
-    expect(move.toDate).toBe("2025-01-24");
-    expect(move.percent).toBeCloseTo(10);
-  });
-
-  it("refuses a date before the data", () => {
-    expect(() => moveAsOf(bars, "2025-01-01")).toThrow(/start after 2025-01-01/);
   });
 });

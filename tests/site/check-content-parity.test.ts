@@ -83,6 +83,23 @@ const FIXTURES: [string, Overrides][] = [
     { [`${A}/close.mdx`]: articleText({}, 'At <Close ticker="nvdx" date="2025-01-27" />.') },
   ],
   [
+    "a chart marker outside the chart's range (a prop written as an expression)",
+    {
+      [`${A}/chart-marker.mdx`]: articleText(
+        {},
+        '<PriceChart\n  ticker="nvda"\n  from="2025-01-13"\n  to="2025-01-27"\n  markers={[{ date: "2025-02-03", label: "Later" }]}\n/>',
+      ),
+    },
+  ],
+  [
+    "a chart with its default range, for an article dated before the data",
+    { [`${A}/chart-early.mdx`]: articleText({ date: "2023-06-01" }, '<PriceChart ticker="nvda" />') },
+  ],
+  [
+    "a chart of a type that does not exist",
+    { [`${A}/chart-type.mdx`]: articleText({}, '<PriceChart ticker="nvda" type="bars" height={320} />') },
+  ],
+  [
     "a move over a range outside the data",
     { [`${A}/range.mdx`]: articleText({}, '<Move ticker="tsla" from="2024-01-02" to="2025-01-27" />') },
   ],

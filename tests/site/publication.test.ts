@@ -90,7 +90,12 @@ function scaffoldFixtures(): Record<keyof typeof FIXTURES, string> {
     });
     expect(made.status, made.stderr).toBe(0);
     const file = join(dir, A, `${fixture.slug}.mdx`);
-    appendFileSync(file, `\nThe word ${fixture.word} appears in this article only.\n`);
+    // A chart too: a leaked article would also leave chart images behind (feeds reference them).
+    const ticker = fixture.args[fixture.args.indexOf("--tickers") + 1];
+    appendFileSync(
+      file,
+      `\nThe word ${fixture.word} appears in this article only.\n\n<PriceChart ticker="${ticker}" from="2025-01-13" to="2025-02-14" />\n`,
+    );
     texts[name] = readFileSync(file, "utf8");
   }
   return texts;
@@ -190,6 +195,35 @@ describe("a production build with a draft and a scheduled article", () => {
     expect(outputs.sitemap.length).toBeGreaterThan(0);
     for (const [kind, files] of Object.entries(outputs)) {
       expect(mentions(withUnpublished, files, FIXTURES[name]), kind).toEqual([]);
+    }
+  });
+
+  // The outputs the issue names, by name: each exists, leaves the draft and the scheduled article out,
+  // and (a control that the search works) shows the published fixture made at the same time.
+  const named: [string, string[], boolean][] = [
+    ["home page list", ["index.html"], true],
+    ["tag page", ["tags/openai/index.html"], true],
+    ["ticker page (draft's and published fixture's ticker)", ["tickers/msft/index.html"], true],
+    ["ticker page (scheduled article's ticker)", ["tickers/meta/index.html"], false],
+    ["site feed", ["rss.xml"], true],
+    ["tag feed", ["tags/openai/rss.xml"], true],
+    ["ticker feed", ["tickers/msft/rss.xml"], true],
+    ["sitemap", ["sitemap-index.xml", "sitemap-0.xml"], true],
+    ["search index", ["pagefind/pagefind-entry.json"], false],
+  ];
+  it.each(named)("%s: exists, without the draft or the scheduled article", (_kind, files, listsPublished) => {
+    for (const file of files) expect(filesUnder(withUnpublished), file).toContain(file);
+    for (const name of ["draft", "scheduled"] as const) {
+      expect(mentions(withUnpublished, files, FIXTURES[name])).toEqual([]);
+    }
+    if (listsPublished) expect(mentions(withUnpublished, files, FIXTURES.published)).not.toEqual([]);
+  });
+
+  it("counts only the published article on the tag and ticker indexes", () => {
+    // The draft and the scheduled article share the openai tag and the msft ticker with the published
+    // fixture; the indexes must read as if they did not exist.
+    for (const file of ["tags/index.html", "tickers/index.html"]) {
+      expect(textOf(join(withUnpublished, file)), file).toBe(textOf(join(withoutUnpublished, file)));
     }
   });
 

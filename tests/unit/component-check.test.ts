@@ -42,6 +42,16 @@ describe("checkComponent", () => {
       ["Move", { ticker: "nvda", from: "2025-01-24", to: "2025-02-03", format: "signed" }],
       ["Close", { ticker: "nvda", date: "2025-01-28" }],
       ["Price", { ticker: "nvda", date: "2025-01-27", basis: "low" }],
+      ["PriceChart", { ticker: "nvda" }],
+      [
+        "PriceChart",
+        {
+          ticker: "nvda",
+          from: "2025-01-13",
+          to: "2025-01-27",
+          markers: [{ date: "2025-01-27", label: "Sell-off" }],
+        },
+      ],
     ] as const) {
       expect(() => checkComponent(name, props, article, data)).not.toThrow();
     }
@@ -71,6 +81,17 @@ describe("checkComponent", () => {
       /^the close on 2025-01-27 \(\$118\.42\) is not a record/,
     ],
     ["Close", { ticker: "NVDA", date: "2025-01-27" }, /^ticker: unknown ticker "NVDA"/],
+    [
+      "PriceChart",
+      { ticker: "nvda", from: "2025-01-27", to: "2025-01-13" },
+      /^from \(2025-01-27\) is after to \(2025-01-13\)/,
+    ],
+    [
+      "PriceChart",
+      { ticker: "nvda", type: "bars" },
+      /^type="bars" is not a chart type; use one of area, line, candles$/,
+    ],
+    ["PriceChart", { ticker: "nvdx" }, /^ticker: unknown ticker "nvdx"/],
   ])("%s %o: %s", (name, props, expected) => {
     expect(() => checkComponent(name, props, article, data)).toThrow(expected);
   });

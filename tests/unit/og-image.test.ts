@@ -1,9 +1,9 @@
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import sharp from "sharp";
 import { afterAll, describe, expect, it } from "vitest";
-import { ogCacheDir, ogCacheKey, ogPng, type OgCard } from "../../src/lib/og-image.ts";
+import { ogCacheDir, ogCacheKey, ogPng, warmOgCache, type OgCard } from "../../src/lib/og-image.ts";
 
 const card: OgCard = {
   site: "Market Desk",
@@ -43,5 +43,16 @@ describe("Open Graph images", () => {
   it("cache under OG_CACHE_DIR when it is set", () => {
     expect(ogCacheDir({ OG_CACHE_DIR: "/tmp/x" })).toBe("/tmp/x");
     expect(ogCacheDir({})).toMatch(/node_modules\/\.cache\/market-desk\/og$/);
+  });
+
+  it("can be drawn ahead, many at once, leaving the ones already cached alone", async () => {
+    const dir = mkdtempSync(join(cache, "warm-"));
+    const cards = [1, 2, 3, 4, 5].map((n) => ({ ...card, title: `Story ${n}` }));
+    writeFileSync(join(dir, `${ogCacheKey(cards[0]!)}.png`), "already here");
+    await warmOgCache(cards, dir, 2);
+    expect(readdirSync(dir).sort()).toEqual(cards.map((c) => `${ogCacheKey(c)}.png`).sort());
+    expect(readFileSync(join(dir, `${ogCacheKey(cards[0]!)}.png`), "utf8")).toBe("already here");
+    const meta = await sharp(readFileSync(join(dir, `${ogCacheKey(cards[4]!)}.png`))).metadata();
+    expect(meta.format).toBe("png");
   });
 });

@@ -4,11 +4,13 @@
  */
 import type { APIRoute, GetStaticPaths } from "astro";
 import { getSiteData, type Article } from "../../../site-data.ts";
-import { ogPng } from "../../../lib/og-image.ts";
+import { ogPng, warmOgCache } from "../../../lib/og-image.ts";
 import { articleCard } from "../../../lib/og-card.ts";
 
 export const getStaticPaths = (async () => {
-  const { articles } = await getSiteData();
+  const { articles, preview, tickerById, bars } = await getSiteData();
+  // In a build, draw the missing cards all at once (several in flight), before the pages ask for them.
+  if (!preview) await warmOgCache(articles.map((article) => articleCard(article.data, tickerById, bars)));
   return articles.map((article) => ({ params: { slug: article.id }, props: { article } }));
 }) satisfies GetStaticPaths;
 

@@ -1,17 +1,43 @@
 import { defineConfig } from "astro/config";
+import type { AstroUserConfig } from "astro";
 import mdx from "@astrojs/mdx";
 import sitemap from "@astrojs/sitemap";
 import tailwindcss from "@tailwindcss/vite";
+import { readFileSync } from "node:fs";
 import { site } from "./src/lib/site";
+import { cspForAstro, headersFor, parseHeadersFile } from "./src/lib/security-headers.ts";
+
+/** The site-wide security headers of public/_headers: the one place they are written. */
+const securityHeaders = headersFor(parseHeadersFile(readFileSync("public/_headers", "utf8")));
+type CspConfig = Exclude<NonNullable<AstroUserConfig["security"]>["csp"], boolean | undefined>;
+type CspDirective = NonNullable<CspConfig["directives"]>[number];
+
+const csp = cspForAstro(securityHeaders["Content-Security-Policy"] ?? "");
 
 export default defineConfig({
   site: site.url,
   trailingSlash: "always",
-  build: { format: "directory" },
+  // Stylesheets stay files, so the policy's style-src needs no hashes.
+  build: { format: "directory", inlineStylesheets: "never" },
   integrations: [mdx(), sitemap()],
+  // The same policy as public/_headers, in a <meta> element on every page (hosts that ignore _headers);
+  // Astro adds the hashes of whatever it inlines. The dev server runs without it (Vite injects scripts).
+  security: {
+    csp: {
+      // Astro checks each directive's name when it loads this config.
+      directives: csp.directives as CspDirective[],
+      scriptDirective: { resources: csp.scriptResources, hashes: csp.scriptHashes },
+      styleDirective: { resources: csp.styleResources, hashes: csp.styleHashes },
+    },
+  },
+  // `astro preview` sends the headers of public/_headers, as a static host would.
+  server: ({ command }) => ({ headers: command === "preview" ? securityHeaders : {} }),
   vite: {
     plugins: [tailwindcss()],
     build: {
+      // Bundled scripts stay files rather than inline <script> blocks, so the static policy in
+      // public/_headers allows them as 'self' and never needs their (changing) hashes.
+      assetsInlineLimit: (file: string) => (file.endsWith(".js") ? false : undefined),
       rolldownOptions: {
         onLog(level, log, handler) {
           // Astro's MDX modules carry a "use astro:head-inject" directive that Rolldown warns about once

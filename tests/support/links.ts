@@ -77,15 +77,20 @@ export async function brokenLinksInPages(): Promise<BrokenLink[]> {
     }));
 }
 
-/** Every URL on the site's origin named in an XML file (feeds, sitemaps) that dist/ does not serve. */
-export function brokenLinksInXml(): BrokenLink[] {
+/**
+ * Every URL on the site's origin named in an XML file (feeds, sitemaps) that dist/ does not serve, and
+ * how many URLs were checked.
+ */
+export function brokenLinksInXml(): { checked: number; broken: BrokenLink[] } {
+  let checked = 0;
   const origin = new RegExp(`${escapeRegExp(site.url)}(/[^\\s"'<>)&]*)?`, "g");
   const broken: BrokenLink[] = [];
   for (const file of distFiles(".xml")) {
     for (const match of readDist(file).matchAll(origin)) {
       const path = match[1] ?? "/";
+      checked++;
       if (!distFileFor(path)) broken.push({ url: path, from: `/${file}`, status: 404 });
     }
   }
-  return broken;
+  return { checked, broken };
 }

@@ -16,6 +16,7 @@ import satori from "satori";
 import sharp from "sharp";
 import { OG_IMAGE } from "./seo.ts";
 import type { Direction } from "./format.ts";
+import { FILE_COLOURS } from "./chart-svg.ts";
 
 /** What a card says. */
 export interface OgCard {
@@ -46,15 +47,8 @@ const el = (
   props: { style, children },
 });
 
-/** Light-theme tokens of src/styles/global.css (the card has one theme). */
-const COLOURS = {
-  paper: "#fbfaf7",
-  ink: "#1a1a1a",
-  muted: "#545458",
-  rule: "#d6d2c8",
-  up: "#0a6e37",
-  down: "#b0241b",
-} as const;
+/** The card has one theme: the light one, as image files spell it. */
+const COLOURS = FILE_COLOURS;
 
 /** Headline size that keeps long headlines (up to the schema's 120 characters) on the card. */
 function titleSize(title: string): number {

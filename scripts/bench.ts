@@ -20,10 +20,14 @@ import { parseArgs } from "node:util";
 import { generateCorpus, readCorpusInput } from "./lib/bench-corpus.ts";
 import { measureCommand, treeStats, type BuildMeasure } from "./lib/measure.ts";
 import { clearCaches, makeSiteCopy, ROOT } from "./lib/site-copy.ts";
+import { PAGE_BUDGET_BYTES, pageWeight } from "./lib/page-weight.ts";
 import { CONTENT } from "../src/lib/content-check.ts";
 
 interface Row {
   articles: number;
+  /** Pages whose HTML + CSS exceed the 40 KB budget, and the heaviest page. */
+  overBudget: number;
+  heaviest: { path: string; bytes: number };
   pages: number;
   htmlFiles: number;
   cold: BuildMeasure;
@@ -105,6 +109,7 @@ async function benchSize(count: number): Promise<Row> {
     process.stderr.write(`bench: N=${count}: cold build in ${copy.dir} ...\n`);
     const cold = await fastest(copy.dir, "cold", () => clearCaches(copy.dir));
     const stats = treeStats(join(copy.dir, "dist"));
+    const budget = budgetCheck(join(copy.dir, "dist"));
 
     // Warm: the same copy, caches kept, one article's text changed (differently each round).
     const changed = corpus[Math.floor(count / 2)]!;
@@ -118,6 +123,7 @@ async function benchSize(count: number): Promise<Row> {
 
     return {
       articles: count,
+      ...budget,
       pages: pagesBuilt(cold.output) ?? stats.matching,
       htmlFiles: stats.matching,
       cold,
@@ -130,10 +136,30 @@ async function benchSize(count: number): Promise<Row> {
   }
 }
 
+/** Pages whose HTML + CSS gzipped reach the page budget of issue 9, and the heaviest page. */
+function budgetCheck(dist: string): { overBudget: number; heaviest: { path: string; bytes: number } } {
+  let overBudget = 0;
+  let heaviest = { path: "", bytes: 0 };
+  const walk = (dir: string): void => {
+    for (const entry of readdirSync(join(dist, dir), { withFileTypes: true })) {
+      const path = dir ? `${dir}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) walk(path);
+      else if (entry.name.endsWith(".html")) {
+        const weight = pageWeight(path, dist);
+        const bytes = weight.htmlGzipBytes + weight.cssGzipBytes;
+        if (bytes >= PAGE_BUDGET_BYTES) overBudget++;
+        if (bytes > heaviest.bytes) heaviest = { path: `/${path.replace(/index\.html$/, "")}`, bytes };
+      }
+    }
+  };
+  walk("");
+  return { overBudget, heaviest };
+}
+
 function table(rows: Row[]): string {
   const lines = [
-    "| articles | pages built | HTML files | cold build | ms / article | CPU time (cold) | peak memory | warm rebuild (1 changed) | warm / cold | dist/ size | load at start |",
-    "| -------: | ----------: | ---------: | ---------: | -----------: | --------------: | ----------: | -----------------------: | ----------: | ---------: | ------------: |",
+    "| articles | pages built | HTML files | cold build | ms / article | CPU time (cold) | peak memory | warm rebuild (1 changed) | warm / cold | dist/ size | pages over 40 KB (heaviest) | load at start |",
+    "| -------: | ----------: | ---------: | ---------: | -----------: | --------------: | ----------: | -----------------------: | ----------: | ---------: | --------------------------- | ------------: |",
   ];
   for (const r of rows) {
     lines.push(
@@ -141,6 +167,7 @@ function table(rows: Row[]): string {
         `${r.cold.cpuMs === undefined ? "n/a" : seconds(r.cold.cpuMs)} | ` +
         `${r.cold.peakBytes === undefined ? "n/a" : mb(r.cold.peakBytes)} | ${seconds(r.warm.wallMs)} | ` +
         `${(r.warm.wallMs / r.cold.wallMs).toFixed(2)} | ${mb(r.distBytes)} | ` +
+        `${r.overBudget} (${r.heaviest.path} ${(r.heaviest.bytes / 1024).toFixed(0)} KB) | ` +
         `${r.cold.loadAtStart.toFixed(1)} / ${r.warm.loadAtStart.toFixed(1)} |`,
     );
   }
@@ -162,6 +189,11 @@ function targets(rows: Row[]): string[] {
     const ratio = r.warm.wallMs / r.cold.wallMs;
     out.push(
       `- warm rebuild at ${r.articles}: ${ratio.toFixed(2)} of cold (target at most ${TARGETS.warmToCold}): ${verdict(ratio <= TARGETS.warmToCold)}`,
+    );
+  }
+  for (const r of rows) {
+    out.push(
+      `- page budget at ${r.articles}: ${r.overBudget} page(s) over 40 KB of HTML + CSS gzipped (heaviest ${r.heaviest.path}, ${(r.heaviest.bytes / 1024).toFixed(1)} KB): ${verdict(r.overBudget === 0)}`,
     );
   }
   const r4000 = at(4000);

@@ -4,11 +4,14 @@
  * (inline scripts, external scripts and the modules they import statically). Sizes are gzipped, as
  * a static host serves them.
  */
-import { existsSync, readFileSync } from "node:fs";
-import { posix } from "node:path";
-import { join } from "node:path";
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { join, posix } from "node:path";
 import { gzipSync } from "node:zlib";
-import { DIST } from "./dist";
+/** The build output folder pages are read from unless another is given. */
+const DIST = "dist";
+
+/** Issue 9's budget: HTML plus CSS of any page, gzipped. */
+export const PAGE_BUDGET_BYTES = 40 * 1024;
 
 export interface Script {
   /** Site path of the file, or "inline". */
@@ -26,6 +29,17 @@ export interface PageWeight {
 }
 
 export const gzipSize = (text: string | Buffer): number => gzipSync(text, { level: 9 }).length;
+
+/** Gzipped sizes of files many pages share (stylesheets, modules), by path, size and time written. */
+const fileGzip = new Map<string, number>();
+
+function gzipSizeOfFile(path: string, text: string): number {
+  const stat = statSync(path);
+  const key = `${path}:${stat.size}:${stat.mtimeMs}`;
+  let size = fileGzip.get(key);
+  if (size === undefined) fileGzip.set(key, (size = gzipSize(text)));
+  return size;
+}
 
 /** Script types that are data, not code. */
 const DATA_TYPES = /^(application\/(ld\+)?json|importmap|speculationrules|text\/plain)$/i;
@@ -62,13 +76,15 @@ export function pageWeight(file: string, root: string = DIST): PageWeight {
     if (!existsSync(path)) throw new Error(`${file} references ${sitePath}, which is not in the build`);
     return readFileSync(path, "utf8");
   };
+  const gzipOf = (sitePath: string, text: string) => gzipSizeOfFile(join(root, sitePath), text);
   const resolve = (href: string, base: string) => posix.resolve(posix.dirname(base), href.split(/[?#]/)[0]!);
 
   let cssGzipBytes = 0;
   for (const match of html.matchAll(/<link\b[^>]*>/gi)) {
     const attrs = attributes(match[0]);
     if ((attrs.get("rel") ?? "").toLowerCase().split(/\s+/).includes("stylesheet") && attrs.get("href")) {
-      cssGzipBytes += gzipSize(read(resolve(attrs.get("href")!, pageUrl)));
+      const href = resolve(attrs.get("href")!, pageUrl);
+      cssGzipBytes += gzipOf(href, read(href));
     }
   }
   for (const match of html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/gi))
@@ -80,7 +96,7 @@ export function pageWeight(file: string, root: string = DIST): PageWeight {
     if (seen.has(sitePath)) return;
     seen.add(sitePath);
     const code = read(sitePath);
-    scripts.push({ source: sitePath, code, gzipBytes: gzipSize(code) });
+    scripts.push({ source: sitePath, code, gzipBytes: gzipOf(sitePath, code) });
     for (const specifier of staticImports(code)) {
       if (/^(\.|\/)/.test(specifier)) addModule(resolve(specifier, sitePath));
     }

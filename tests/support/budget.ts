@@ -4,10 +4,8 @@
  */
 import { themeInitScript } from "../../src/lib/theme-init.ts";
 import { DIST, distFiles } from "./dist";
-import { pageWeight, totalGzip, type Script } from "./weight";
+import { PAGE_BUDGET_BYTES, pageWeight, totalGzip, type Script } from "./weight";
 
-/** HTML plus CSS of any page, gzipped. */
-export const PAGE_BUDGET_BYTES = 40 * 1024;
 /** All JavaScript of an article without a chart: the theme scripts, gzipped. */
 export const THEME_SCRIPT_BUDGET_BYTES = 1024;
 

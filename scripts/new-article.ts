@@ -17,7 +17,7 @@ import { ContentError } from "../src/lib/content-errors.ts";
 import { articleFiles } from "../src/lib/content-audit.ts";
 import { todayUtc } from "../src/lib/dates.ts";
 import {
-  articlePath,
+  articleFile,
   articleSource,
   DEV_SERVER_URL,
   exampleFor,
@@ -29,6 +29,7 @@ import {
   type NewArticleInput,
   type Registries,
 } from "../src/lib/new-article.ts";
+import { articlePath } from "../src/lib/paths.ts";
 import { slugify } from "../src/lib/slug.ts";
 import { site } from "../src/lib/site.ts";
 
@@ -72,7 +73,7 @@ function write(input: NewArticleInput, registries: Registries): void {
   const problems = validateNewArticle(input, registries);
   if (problems.size > 0) fail([...problemLines(problems), "Nothing was written."]);
   const slug = slugFor(input);
-  const file = articlePath(slug);
+  const file = articleFile(slug);
   // content/tickers.yaml lists at least one ticker (its schema says so).
   const exampleTicker = input.tickers[0] ?? registries.tickers[0]!.id;
   const text = articleSource(input, exampleFor(exampleTicker, barDates(exampleTicker), input.date));
@@ -83,7 +84,7 @@ function write(input: NewArticleInput, registries: Registries): void {
     fail([`${file}: cannot write: ${(error as Error).message}`, "Nothing was written."]);
   }
   console.log(`Created ${file}`);
-  console.log(`Preview: ${DEV_SERVER_URL}/articles/${slug}/ (start the dev server with npm run dev)`);
+  console.log(`Preview: ${DEV_SERVER_URL}${articlePath(slug)} (start the dev server with npm run dev)`);
   if (input.draft) console.log("It is a draft: only the dev server shows it until you delete `draft: true`.");
   else if (input.date > todayUtc())
     console.log(`It is scheduled: it goes live with the first build on or after ${input.date}.`);

@@ -10,7 +10,6 @@ import { getContainerRenderer } from "@astrojs/mdx/container-renderer";
 import { mdxComponents } from "./components/mdx/index.ts";
 import { articleContextOf } from "./components/mdx/context.ts";
 import {
-  articlePath,
   buildFeed,
   chartImageName,
   chartImagePath,
@@ -18,6 +17,7 @@ import {
   leadImageHtml,
   type FeedChannel,
 } from "./lib/feed.ts";
+import { articlePath } from "./lib/paths.ts";
 import { absoluteUrl } from "./lib/site.ts";
 import { getSiteData, preview, type Article } from "./site-data.ts";
 

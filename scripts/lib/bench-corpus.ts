@@ -8,6 +8,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { countWords } from "../../src/lib/articles.ts";
 import { CONTENT, readTags, readTickers } from "../../src/lib/content-check.ts";
+import { articlePath, tickerPath } from "../../src/lib/paths.ts";
 import { authorIds } from "../../src/lib/site.ts";
 import type { Bar, Tag, Ticker } from "../../src/lib/schema.ts";
 
@@ -211,11 +212,11 @@ export function generateCorpus(input: CorpusInput): CorpusArticle[] {
     };
     const links = [
       `Read more under [${articleTags[0]!.label}](/tags/${articleTags[0]!.id}/).`,
-      `See the [${primary.name} ticker page](/tickers/${primary.id}/) for the full history.`,
+      `See the [${primary.name} ticker page](${tickerPath(primary.id)}) for the full history.`,
     ];
     if (articles.length > 0) {
       const earlier = articles[Math.floor(rnd() * articles.length)]!;
-      links.push(`We covered [an earlier turn in the story](/articles/${earlier.slug}/).`);
+      links.push(`We covered [an earlier turn in the story](${articlePath(earlier.slug)}).`);
     }
 
     const blocks: string[] = [paragraph(rnd, [figure(primary)]), paragraph(rnd, others.map(figure))];

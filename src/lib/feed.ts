@@ -11,18 +11,7 @@ import { DomUtils, parseDocument } from "htmlparser2";
 import { toUtcDate } from "./dates.ts";
 import type { Tag, Ticker } from "./schema.ts";
 import { absoluteUrl, authorName, site } from "./site.ts";
-
-/** Where each feed lives; pages use these for their autodiscovery links. */
-export const feedPaths = {
-  site: "/rss.xml",
-  tag: (id: string) => `/tags/${id}/rss.xml`,
-  ticker: (id: string) => `/tickers/${id}/rss.xml`,
-};
-
-/** The permanent path of an article page: its guid and link in every feed. */
-export function articlePath(id: string): string {
-  return `/articles/${id}/`;
-}
+import { articlePath, feedPaths, tagPath, tickerPath } from "./paths.ts";
 
 /** What a feed says about itself. Paths are site paths; they are made absolute here. */
 export interface FeedChannel {
@@ -42,7 +31,7 @@ export function tagChannel(tag: Tag): FeedChannel {
   return {
     title: `${tag.label} | ${site.name}`,
     description: tag.description,
-    page: `/tags/${tag.id}/`,
+    page: tagPath(tag.id),
     self: feedPaths.tag(tag.id),
   };
 }
@@ -52,7 +41,7 @@ export function tickerChannel(ticker: Ticker): FeedChannel {
     title: `${ticker.name} (${ticker.symbol}) | ${site.name}`,
     description:
       ticker.description ?? `${site.name} articles on ${ticker.name} (${ticker.symbol}, ${ticker.exchange}).`,
-    page: `/tickers/${ticker.id}/`,
+    page: tickerPath(ticker.id),
     self: feedPaths.ticker(ticker.id),
   };
 }

@@ -1,7 +1,9 @@
 /** Header navigation, in display order. */
+import { indexPaths } from "./paths.ts";
+
 export const navigation = [
   { href: "/", label: "Latest" },
-  { href: "/tags/", label: "Topics" },
-  { href: "/tickers/", label: "Tickers" },
+  { href: indexPaths.tags, label: "Topics" },
+  { href: indexPaths.tickers, label: "Tickers" },
   { href: "/search/", label: "Search" },
 ] as const;

@@ -207,6 +207,6 @@ export function exampleFor(ticker: string, bars: readonly { date: string }[], ar
 export const DEV_SERVER_URL = "http://localhost:4321";
 
 /** Root-relative path of an article file. */
-export function articlePath(slug: string): string {
+export function articleFile(slug: string): string {
   return `${CONTENT.articles}/${slug}.mdx`;
 }

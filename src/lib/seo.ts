@@ -5,7 +5,7 @@
  */
 import { absoluteUrl, authorName, site } from "./site.ts";
 import { toUtcDate } from "./dates.ts";
-import { articlePath } from "./feed.ts";
+import { articlePath, tickerPath } from "./paths.ts";
 
 /** Size of every Open Graph image, as social sites expect for a large card. */
 export const OG_IMAGE = { width: 1200, height: 630 } as const;
@@ -66,7 +66,7 @@ export function newsArticleJsonLd(article: NewsArticleInput): Record<string, unk
       "@type": "Corporation",
       name: t.name,
       tickerSymbol: `${t.exchange}: ${t.symbol}`,
-      url: absoluteUrl(`/tickers/${t.id}/`),
+      url: absoluteUrl(tickerPath(t.id)),
     })),
   };
 }

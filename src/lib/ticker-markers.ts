@@ -4,7 +4,7 @@
  * labelled with the headline and linking to the article.
  */
 import { tradingDayOnOrAfter } from "./prices.ts";
-import { articlePath } from "./feed.ts";
+import { articlePath } from "./paths.ts";
 import type { ChartMarker } from "./chart.ts";
 import type { Bar } from "./schema.ts";
 

@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { articlePath, feedPaths, indexPaths, tagPath, tickerPath } from "../../src/lib/paths.ts";
+
+describe("site paths", () => {
+  it("spell article, tag and ticker pages in directory format", () => {
+    expect(articlePath("nvidia-rout")).toBe("/articles/nvidia-rout/");
+    expect(tagPath("policy")).toBe("/tags/policy/");
+    expect(tickerPath("nvda")).toBe("/tickers/nvda/");
+    expect(indexPaths).toEqual({ tags: "/tags/", tickers: "/tickers/" });
+  });
+
+  it("number later pages of a list from 2, the first page keeping the list's own path", () => {
+    expect(tagPath("policy", 1)).toBe("/tags/policy/");
+    expect(tagPath("policy", 3)).toBe("/tags/policy/3/");
+    expect(tickerPath("nvda", 1)).toBe("/tickers/nvda/");
+    expect(tickerPath("nvda", 2)).toBe("/tickers/nvda/2/");
+  });
+
+  it("refuse a page number that no list has", () => {
+    for (const page of [0, -1, 1.5, Number.NaN]) expect(() => tickerPath("nvda", page)).toThrow(RangeError);
+  });
+
+  it("put each feed beside the page it follows", () => {
+    expect(feedPaths.site).toBe("/rss.xml");
+    expect(feedPaths.tag("policy")).toBe("/tags/policy/rss.xml");
+    expect(feedPaths.ticker("nvda")).toBe("/tickers/nvda/rss.xml");
+  });
+});

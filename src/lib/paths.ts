@@ -9,6 +9,14 @@ export function articlePath(id: string): string {
   return `/articles/${id}/`;
 }
 
+/** Articles per page of a tag's or a ticker's list. */
+export const LIST_PAGE_SIZE = 10;
+
+/** The page (from 1) of a list, newest first, that shows its article at `index` (from 0). */
+export function listPageOf(index: number): number {
+  return Math.floor(index / LIST_PAGE_SIZE) + 1;
+}
+
 /** Page `page` (1 = the first) of a paginated list whose first page is at `first`. */
 function listPage(first: string, page: number): string {
   if (!Number.isInteger(page) || page < 1) throw new RangeError(`page ${page} is not a whole number from 1`);

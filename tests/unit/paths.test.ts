@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { articlePath, feedPaths, indexPaths, tagPath, tickerPath } from "../../src/lib/paths.ts";
+import { articlePath, feedPaths, indexPaths, listPageOf, tagPath, tickerPath } from "../../src/lib/paths.ts";
 
 describe("site paths", () => {
   it("spell article, tag and ticker pages in directory format", () => {
@@ -14,6 +14,10 @@ describe("site paths", () => {
     expect(tagPath("policy", 3)).toBe("/tags/policy/3/");
     expect(tickerPath("nvda", 1)).toBe("/tickers/nvda/");
     expect(tickerPath("nvda", 2)).toBe("/tickers/nvda/2/");
+  });
+
+  it("put ten articles on a page of a list", () => {
+    expect([0, 9, 10, 19, 20, 105].map(listPageOf)).toEqual([1, 1, 2, 2, 3, 11]);
   });
 
   it("refuse a page number that no list has", () => {

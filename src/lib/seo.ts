@@ -4,7 +4,7 @@
  * tags; the pages call these so every page words its metadata the same way.
  */
 import { absoluteUrl, authorName, site } from "./site.ts";
-import { toUtcDate } from "./dates.ts";
+import { formatDate, toUtcDate } from "./dates.ts";
 import { articlePath, tickerPath } from "./paths.ts";
 
 /** Size of every Open Graph image, as social sites expect for a large card. */
@@ -93,4 +93,32 @@ export function tagPageDescription(
 ): string {
   const articles = `${count} article${count === 1 ? "" : "s"}`;
   return `${tag.description} ${articles} tagged ${tag.label} on ${site.name}${pageSuffix(page, lastPage)}.`;
+}
+
+/** What a ticker page's description says of its chart: the data's range and the last close. */
+export interface TickerChartSummary {
+  /** First and last trading day of the data. */
+  from: string;
+  to: string;
+  /** The last close, formatted in the ticker's currency. */
+  lastClose: string;
+}
+
+/**
+ * Meta description of a ticker page (unique per page of the list): the first page has the chart and
+ * the last close, later pages only the list.
+ */
+export function tickerPageDescription(
+  ticker: { name: string; symbol: string; exchange: string },
+  chart: TickerChartSummary,
+  count: number,
+  page: number,
+  lastPage: number,
+): string {
+  const who = `${ticker.name} (${ticker.exchange}: ${ticker.symbol})`;
+  const articles = `${count} article${count === 1 ? "" : "s"}`;
+  if (page === 1) {
+    return `${who}: price chart from ${formatDate(chart.from)} to ${formatDate(chart.to)}, last close ${chart.lastClose}, and ${articles} on ${ticker.name}.`;
+  }
+  return `${articles} on ${who} on ${site.name}, newest first${pageSuffix(page, lastPage)}.`;
 }

@@ -92,33 +92,66 @@ test("tag pages link to their feed", async ({ page }) => {
   );
 });
 
+// Nvidia has two articles on 27 January 2025; Baidu has one dated on a Sunday, which the market saw on the Monday.
 for (const id of ["nvda", "bidu"]) {
-  test(`the ${id} ticker page charts its full data with one marker per article, each with its headline`, async ({
+  test(`the ${id} ticker page charts its full data with one marker per day with articles, each with its headline`, async ({
     page,
   }) => {
     await page.goto(`/tickers/${id}/`);
     const articles = page.getByRole("region", { name: /^Articles on / });
-    const links = articles.getByRole("heading", { level: 3 }).getByRole("link");
-    const listed = await links.evaluateAll((as) =>
-      as.map((a) => ({ href: a.getAttribute("href"), title: a.textContent?.trim() })),
+    const listed = await articles.locator("article").evaluateAll((cards) =>
+      cards.map((card) => {
+        const link = card.querySelector("h3 a")!;
+        return {
+          href: link.getAttribute("href")!,
+          title: link.textContent!.trim(),
+          date: card.querySelector("time")!.getAttribute("datetime")!,
+        };
+      }),
     );
     expect(listed.length).toBeGreaterThan(0);
+
+    // The reader's rule: an article counts on its date's session, or the next one for a weekend story.
+    const bars = (
+      JSON.parse(readFileSync(`content/prices/${id}.json`, "utf8")) as { bars: { date: string }[] }
+    ).bars;
+    const days = new Map<string, typeof listed>();
+    for (const article of listed) {
+      const day = bars.find((bar) => bar.date >= article.date)!.date;
+      days.set(day, [...(days.get(day) ?? []), article]);
+    }
 
     const chart = page.locator("price-chart");
     await chart.scrollIntoViewIfNeeded();
     await expect(chart).toHaveAttribute("data-state", "interactive");
-    const bars = (JSON.parse(readFileSync(`content/prices/${id}.json`, "utf8")) as { bars: unknown[] }).bars;
     await expect(chart).toHaveAttribute("data-points", String(bars.length));
     const data = JSON.parse((await chart.locator("script[type='application/json']").textContent())!) as {
       markers: { date: string; label: string; href?: string }[];
     };
-    const markers = data.markers.map((m) => ({ href: m.href, title: m.label }));
-    const byHref = (a: { href?: string | null }, b: { href?: string | null }) =>
-      String(a.href).localeCompare(String(b.href));
-    expect(markers.sort(byHref)).toEqual(listed.sort(byHref));
+    expect(data.markers.map((m) => m.date)).toEqual([...days.keys()].sort());
+    for (const marker of data.markers) {
+      // The list is newest first, so a day's first article in it is the latest of the day.
+      const [latest, ...others] = days.get(marker.date)!;
+      if (others.length === 0) {
+        expect(marker).toMatchObject({ label: latest!.title, href: latest!.href });
+      } else {
+        expect(marker.label).toMatch(new RegExp(`^${others.length + 1} articles\\b`));
+        expect(marker.label.endsWith(latest!.title)).toBe(true);
+        expect(marker.href).toBe(`/tickers/${id}/#articles`);
+      }
+    }
 
-    // Without the canvas, the chart's data table names and links the same articles on their days.
-    const table = page.locator("price-chart").locator("xpath=ancestor::figure").locator("table");
-    for (const { href } of listed) await expect(table.locator(`a[href="${href}"]`)).toHaveCount(1);
+    // Without the canvas, the chart's data table and the list under the chart link each marked day.
+    const figure = chart.locator("xpath=ancestor::figure");
+    // The list follows its heading, "(The latest 10) days marked on the chart".
+    await expect(page.locator("#days-heading")).toHaveText(/marked on the chart$/);
+    const daysList = page.locator("#days-heading + ol");
+    await expect(daysList.getByRole("listitem")).toHaveCount(Math.min(days.size, 10));
+    for (const { date, href } of data.markers) {
+      const row = figure.locator("table tr", { has: page.locator(`time[datetime="${date}"]`) });
+      await expect(row.locator(`a[href="${href}"]`)).toHaveCount(1);
+      const item = daysList.getByRole("listitem").filter({ has: page.locator(`time[datetime="${date}"]`) });
+      await expect(item.locator(`a[href="${href}"]`).first()).toBeVisible();
+    }
   });
 }

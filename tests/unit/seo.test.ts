@@ -5,6 +5,7 @@ import {
   pageSuffix,
   serializeJsonLd,
   tagPageDescription,
+  tickerPageDescription,
 } from "../../src/lib/seo.ts";
 import { authorName, site } from "../../src/lib/site.ts";
 
@@ -72,5 +73,17 @@ describe("metadata helpers", () => {
     expect(pages[1]).toBe("The chip designer. 23 articles tagged Nvidia on Market Desk, page 2 of 3.");
     expect(tagPageDescription(tag, 1, 1, 1)).toContain("1 article tagged");
     expect(pageSuffix(1, 3)).toBe("");
+  });
+
+  it("words ticker page descriptions differently on every page, the chart's facts on the first", () => {
+    const ticker = { name: "Baidu", symbol: "BIDU", exchange: "NASDAQ" };
+    const chart = { from: "2025-01-02", to: "2025-09-30", lastClose: "$88.10" };
+    const pages = [1, 2, 3].map((page) => tickerPageDescription(ticker, chart, 23, page, 3));
+    expect(new Set(pages).size).toBe(3);
+    expect(pages[0]).toBe(
+      "Baidu (NASDAQ: BIDU): price chart from 2 January 2025 to 30 September 2025, last close $88.10, and 23 articles on Baidu.",
+    );
+    expect(pages[2]).toBe("23 articles on Baidu (NASDAQ: BIDU) on Market Desk, newest first, page 3 of 3.");
+    expect(tickerPageDescription(ticker, chart, 1, 1, 1)).toContain("and 1 article on Baidu.");
   });
 });

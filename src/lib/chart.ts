@@ -34,6 +34,11 @@ export const CHART = {
   maxHeight: 640,
   /** Marker labels longer than this are shortened in the static chart (the table and tooltip keep them). */
   shortLabel: 28,
+  /**
+   * Marked days the text alternative names one by one; for a chart with more (a ticker page's) it
+   * gives their number and span, and the labels are left to the data table and the tooltips.
+   */
+  describedDays: 5,
 } as const;
 
 /** A marked day: a short label, and optionally where to read about it (ticker pages link headlines). */
@@ -300,7 +305,11 @@ function chartOf(
 function describeChart(ticker: ChartTicker, type: ChartType, range: string, markers: ChartMarker[]): string {
   const kind = { area: "Area chart", line: "Line chart", candles: "Candlestick chart" }[type];
   const what = type === "candles" ? "daily open, high, low and close" : "daily close";
-  const marked = markers.map((m) => `${formatDate(m.date, "short")} (${m.label})`).join(", ");
+  const days = [...new Set(markers.map((m) => m.date))];
+  const marked =
+    days.length <= CHART.describedDays
+      ? markers.map((m) => `${formatDate(m.date, "short")} (${m.label})`).join(", ")
+      : `${days.length} days between ${formatDate(days[0]!, "short")} and ${formatDate(days.at(-1)!, "short")}`;
   return `${kind} of the ${what} of ${ticker.name} (${ticker.symbol}), ${range}${marked ? `; marked: ${marked}` : ""}.`;
 }
 

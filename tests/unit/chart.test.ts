@@ -207,6 +207,16 @@ describe("words", () => {
     );
   });
 
+  it("name up to five marked days in the description, and count more than that", () => {
+    const days = ["2025-02-03", "2025-02-04", "2025-02-05", "2025-02-06", "2025-02-07", "2025-02-10"];
+    const markers = days.map((date, i) => ({ date, label: `Story ${i + 1}` }));
+    const five = resolveChart(byd, { from: "2025-01-20", to: "2025-02-21", markers: markers.slice(0, 5) });
+    expect(five.description).toMatch(/; marked: 3 Feb 2025 \(Story 1\), .*, 7 Feb 2025 \(Story 5\)\.$/);
+    const six = resolveChart(byd, { from: "2025-01-20", to: "2025-02-21", markers });
+    expect(six.description).toMatch(/; marked: 6 days between 3 Feb 2025 and 10 Feb 2025\.$/);
+    expect(six.description).not.toContain("Story");
+  });
+
   it("state the source and whether prices are adjusted", () => {
     expect(sourceLine(snapshot("nvda"))).toBe(
       "Source: heliar-k/market-base (IBKR daily bars), retrieved 28 Nov 2026; prices as traded.",

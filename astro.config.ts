@@ -24,6 +24,9 @@ export default defineConfig({
   // that a strict Content-Security-Policy refuses (Astro warns on every build), and loading it costs
   // build time; with it off, a code block is plain <pre><code>.
   markdown: { syntaxHighlight: false },
+  // A rebuild copies the pages whose code and `cacheKey` (getStaticPaths) are unchanged since the last
+  // build instead of rendering them again: article pages and their social cards (src/lib/cache-key.ts).
+  experimental: { incrementalBuild: true },
   // The same policy as public/_headers, in a <meta> element on every page (hosts that ignore _headers);
   // Astro adds the hashes of whatever it inlines. The dev server runs without it (Vite injects scripts).
   security: {

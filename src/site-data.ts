@@ -6,6 +6,7 @@
 import { getCollection, type CollectionEntry } from "astro:content";
 import { buildArticleIndex, type ArticleIndex } from "./lib/articles.ts";
 import { todayUtc } from "./lib/dates.ts";
+import { contentKey } from "./lib/cache-key.ts";
 import type { Bar, Tag, Ticker } from "./lib/schema.ts";
 
 export type Article = CollectionEntry<"articles">;
@@ -25,6 +26,11 @@ export interface SiteData extends ArticleIndex<Article> {
   bars: Map<string, Bar[]>;
   /** The snapshot (source, adjustment) by ticker id. */
   prices: Map<string, CollectionEntry<"prices">["data"]>;
+  /**
+   * Incremental-build key of each article page: its own source and everything else it shows (related
+   * and adjacent stories, ticker chips and figures from the price data, tag labels).
+   */
+  articlePageKey: Map<string, string>;
 }
 
 /**
@@ -52,8 +58,27 @@ async function load(): Promise<SiteData> {
   ]);
   const tickers = tickerEntries.map((e) => e.data);
   const tags = tagEntries.map((e) => e.data);
+  const index = buildArticleIndex(articles, { today, preview });
+  // Registries and prices change rarely; when they do, every article page is rendered again.
+  const shared = contentKey(
+    tickers,
+    tags,
+    priceEntries.map((e) => e.data),
+  );
+  const shown = (article: Article | undefined) => article && { id: article.id, ...article.data };
+  const articlePageKey = new Map(
+    index.articles.map((article) => {
+      const { older, newer } = index.adjacent.get(article.id) ?? {};
+      const related = (index.related.get(article.id) ?? []).map(shown);
+      return [
+        article.id,
+        contentKey(shared, article.data, article.body, related, shown(older), shown(newer)),
+      ];
+    }),
+  );
   return {
-    ...buildArticleIndex(articles, { today, preview }),
+    ...index,
+    articlePageKey,
     today,
     preview,
     tickers,

@@ -4,14 +4,20 @@
  */
 import type { APIRoute, GetStaticPaths } from "astro";
 import { getSiteData, type Article } from "../../../site-data.ts";
-import { ogPng, warmOgCache } from "../../../lib/og-image.ts";
+import { ogCacheKey, ogPng, warmOgCache } from "../../../lib/og-image.ts";
 import { articleCard } from "../../../lib/og-card.ts";
 
 export const getStaticPaths = (async () => {
   const { articles, preview, tickerById, bars } = await getSiteData();
+  const cards = articles.map((article) => articleCard(article.data, tickerById, bars));
   // In a build, draw the missing cards all at once (several in flight), before the pages ask for them.
-  if (!preview) await warmOgCache(articles.map((article) => articleCard(article.data, tickerById, bars)));
-  return articles.map((article) => ({ params: { slug: article.id }, props: { article } }));
+  if (!preview) await warmOgCache(cards);
+  // The card's own key: an incremental build copies a card whose pixels cannot have changed.
+  return articles.map((article, i) => ({
+    params: { slug: article.id },
+    props: { article },
+    cacheKey: ogCacheKey(cards[i]!),
+  }));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ article: Article }> = async ({ props }) => {

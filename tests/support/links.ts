@@ -3,7 +3,7 @@
  * url()s, `#fragment`s, JSON-LD and meta URLs), and a small scan resolves the site URLs that XML files
  * (feeds, sitemaps) carry, which linkinator does not read.
  */
-import { createServer } from "node:net";
+import { freePort } from "../../scripts/lib/free-port.ts";
 import { existsSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { LinkChecker, LinkState } from "linkinator";
@@ -16,17 +16,6 @@ export interface BrokenLink {
   /** Page or file that carries the link. */
   from: string;
   status: number | string;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
 }
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");

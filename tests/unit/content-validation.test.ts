@@ -3,6 +3,7 @@
  * build uses and checks the message names the file and the field, the bad value and what is accepted.
  */
 import { describe, expect, it } from "vitest";
+import { NVDA as nvda } from "../support/tickers.ts";
 import { z } from "astro/zod";
 import { ContentError, parseContent } from "../../src/lib/content-errors.ts";
 import { checkReferences, type ArticleRef, type SnapshotRef } from "../../src/lib/content-check.ts";
@@ -297,15 +298,6 @@ describe("price snapshots", () => {
 });
 
 const TICKERS_FILE = "content/tickers.yaml";
-const nvda: Ticker = {
-  id: "nvda",
-  symbol: "NVDA",
-  name: "Nvidia",
-  exchange: "NASDAQ",
-  currency: "USD",
-  kind: "stock",
-  timezone: "America/New_York",
-};
 const byd: Ticker = { ...nvda, id: "byd", symbol: "1211.HK", name: "BYD", exchange: "HKEX", currency: "HKD" };
 
 describe("tickers", () => {

@@ -1,19 +1,11 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { NVDA as nvda } from "../support/tickers.ts";
 import { articleCard, siteCard } from "../../src/lib/og-card.ts";
-import { priceSnapshotSchema, type Ticker } from "../../src/lib/schema.ts";
+import { priceSnapshotSchema } from "../../src/lib/schema.ts";
 import { site } from "../../src/lib/site.ts";
 
 const nvdaBars = priceSnapshotSchema.parse(JSON.parse(readFileSync("content/prices/nvda.json", "utf8"))).bars;
-const nvda: Ticker = {
-  id: "nvda",
-  symbol: "NVDA",
-  name: "Nvidia",
-  exchange: "NASDAQ",
-  currency: "USD",
-  kind: "stock",
-  timezone: "America/New_York",
-};
 const tickers = new Map([["nvda", nvda]]);
 const bars = new Map([["nvda", nvdaBars]]);
 

@@ -18,59 +18,53 @@ import type { Tag, Ticker } from "../../src/lib/schema";
 const PAGE = "https://marketdesk.example/articles/some-story/";
 
 describe("cleanFeedHtml", () => {
-  it("makes relative links and image URLs absolute against the article's URL", () => {
-    const html = cleanFeedHtml(
-      '<p><a href="/tags/nvidia/">tag</a> <a href="../other/">other</a> <a href="#the-trigger">down</a>' +
+  it.each([
+    {
+      rule: "makes relative links and image URLs absolute against the article's URL",
+      html:
+        '<p><a href="/tags/nvidia/">tag</a> <a href="../other/">other</a> <a href="#the-trigger">down</a>' +
         ' <a href="https://example.org/x?a=1&amp;b=2">out</a> <a href="mailto:desk@example.org">mail</a></p>' +
         '<img src="./chart.svg" alt="A chart" srcset="/a.png 1x, b.png 2x">',
-      PAGE,
-    );
-    expect(html).toBe(
-      '<p><a href="https://marketdesk.example/tags/nvidia/">tag</a>' +
+      expected:
+        '<p><a href="https://marketdesk.example/tags/nvidia/">tag</a>' +
         ' <a href="https://marketdesk.example/articles/other/">other</a>' +
         ' <a href="https://marketdesk.example/articles/some-story/#the-trigger">down</a>' +
         ' <a href="https://example.org/x?a=1&amp;b=2">out</a> <a href="mailto:desk@example.org">mail</a></p>' +
         '<img src="https://marketdesk.example/articles/some-story/chart.svg" alt="A chart"' +
         ' srcset="https://marketdesk.example/a.png 1x, https://marketdesk.example/articles/some-story/b.png 2x">',
-    );
-  });
-
-  it("drops scripts, styles, canvases, templates, comments and hidden elements", () => {
-    const html = cleanFeedHtml(
-      "<p>Kept</p><script>alert(1)</script><style>p{color:red}</style><!-- note -->" +
+    },
+    {
+      rule: "drops scripts, styles, canvases, templates, comments and hidden elements",
+      html:
+        "<p>Kept</p><script>alert(1)</script><style>p{color:red}</style><!-- note -->" +
         "<canvas width=10></canvas><template><p>later</p></template><noscript>no js</noscript>" +
         '<p hidden>secret</p><script type="application/json">{"bars":[]}</script><p>Also kept</p>',
-      PAGE,
-    );
-    expect(html).toBe("<p>Kept</p><p>Also kept</p>");
-  });
-
-  it("strips attributes that need the site's CSS or scripts, and javascript: links", () => {
-    const html = cleanFeedHtml(
-      '<p class="lead" style="color: red" data-move="down" onclick="go()" id="intro">' +
+      expected: "<p>Kept</p><p>Also kept</p>",
+    },
+    {
+      rule: "strips attributes that need the site's CSS or scripts, and javascript: links",
+      html:
+        '<p class="lead" style="color: red" data-move="down" onclick="go()" id="intro">' +
         '<a href="javascript:go()" title="Go">x</a></p>',
-      PAGE,
-    );
-    expect(html).toBe('<p id="intro"><a title="Go">x</a></p>');
-  });
-
-  it("unwraps custom elements and bare spans, keeping their content in order", () => {
-    const html = cleanFeedHtml(
-      '<price-chart data-x="1"><figure><img src="/c.svg" alt="c"><figcaption>Cap</figcaption></figure>' +
+      expected: '<p id="intro"><a title="Go">x</a></p>',
+    },
+    {
+      rule: "unwraps custom elements and bare spans, keeping their content in order",
+      html:
+        '<price-chart data-x="1"><figure><img src="/c.svg" alt="c"><figcaption>Cap</figcaption></figure>' +
         '</price-chart><p>Shares <span class="text-down" data-move="down">fell 16.97%</span> on' +
         ' <abbr title="Monday">Mon</abbr>.</p>',
-      PAGE,
-    );
-    expect(html).toBe(
-      '<figure><img src="https://marketdesk.example/c.svg" alt="c"><figcaption>Cap</figcaption></figure>' +
+      expected:
+        '<figure><img src="https://marketdesk.example/c.svg" alt="c"><figcaption>Cap</figcaption></figure>' +
         '<p>Shares fell 16.97% on <abbr title="Monday">Mon</abbr>.</p>',
-    );
-  });
-
-  it("keeps text intact: escapes markup characters, leaves typography as UTF-8", () => {
-    expect(cleanFeedHtml("<p>S&amp;P 500 &lt; 6,000 — DeepSeek’s “shock”</p>", PAGE)).toBe(
-      "<p>S&amp;P 500 &lt; 6,000 — DeepSeek’s “shock”</p>",
-    );
+    },
+    {
+      rule: "keeps text intact: escapes markup characters, leaves typography as UTF-8",
+      html: "<p>S&amp;P 500 &lt; 6,000 — DeepSeek’s “shock”</p>",
+      expected: "<p>S&amp;P 500 &lt; 6,000 — DeepSeek’s “shock”</p>",
+    },
+  ])("$rule", ({ html, expected }) => {
+    expect(cleanFeedHtml(html, PAGE)).toBe(expected);
   });
 });
 

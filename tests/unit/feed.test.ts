@@ -13,6 +13,7 @@ import {
   type FeedSources,
 } from "../../src/lib/feed";
 import { xmlError } from "../support/feed";
+import { NVDA } from "../support/tickers.ts";
 import type { Tag, Ticker } from "../../src/lib/schema";
 
 const PAGE = "https://marketdesk.example/articles/some-story/";
@@ -82,18 +83,9 @@ const tags = new Map<string, Tag>([
   ["nvidia", { id: "nvidia", label: "Nvidia", description: "The chip designer." }],
   ["us-china", { id: "us-china", label: "US–China", description: "Rivalry & trade." }],
 ]);
-const ticker = (id: string, symbol: string, name: string): Ticker => ({
-  id,
-  symbol,
-  name,
-  exchange: "NASDAQ",
-  currency: "USD",
-  kind: id === "ixic" ? "index" : "stock",
-  timezone: "America/New_York",
-});
 const tickers = new Map<string, Ticker>([
-  ["nvda", ticker("nvda", "NVDA", "Nvidia")],
-  ["ixic", ticker("ixic", "^IXIC", "Nasdaq Composite")],
+  ["nvda", NVDA],
+  ["ixic", { ...NVDA, id: "ixic", symbol: "^IXIC", name: "Nasdaq Composite", kind: "index" }],
 ]);
 
 const article = (id: string, date: string, extra: Partial<FeedArticle["data"]> = {}): FeedArticle => ({

@@ -28,14 +28,15 @@ const tagIds = new Set(readTags("content/tags.yaml").map((t) => t.id));
 
 /** The body with component tags removed: what a reader reads as typed prose. */
 const prose = (body: string) => body.replace(/<[A-Z][A-Za-z]*\b[^>]*\/>/g, "");
+/** Percentages typed in the prose (a figure a <Move> should compute), or null when there are none. */
+const typedPercentages = (body: string) => prose(body).match(/\d[\d.,]*\s*(?:%|per\s*cent\b|percent\b)/gi);
 /** Ticker ids the body's price components use. */
 const componentTickers = (body: string) =>
   [...body.matchAll(/<[A-Z][A-Za-z]*\b[^>]*?\bticker="([^"]+)"/g)].map((m) => m[1]!);
 
 describe.each(articles)("$name", ({ body, data }) => {
   it("types no percentage: moves come from <Move>, so text and data cannot disagree", () => {
-    const typed = prose(body).match(/\d[\d.,]*\s*(?:%|per\s*cent\b|percent\b)/gi);
-    expect(typed, "write the move with <Move ticker=... date=... /> instead").toBeNull();
+    expect(typedPercentages(body), "write the move with <Move ticker=... date=... /> instead").toBeNull();
   });
 
   it("is 400 to 900 words long", () => {
@@ -71,10 +72,9 @@ describe("the launch coverage", () => {
 
 describe("the percentage rule itself", () => {
   it("catches typed percentages in prose and ignores component tags", () => {
-    const found = (text: string) => prose(text).match(/\d[\d.,]*\s*(?:%|per\s*cent\b|percent\b)/gi);
-    expect(found("Shares fell 16.97% on Monday.")).not.toBeNull();
-    expect(found("Shares fell 17 per cent.")).not.toBeNull();
-    expect(found('Shares <Move ticker="nvda" date="2025-01-27" /> on Monday.')).toBeNull();
-    expect(found("under $6 million")).toBeNull();
+    expect(typedPercentages("Shares fell 16.97% on Monday.")).not.toBeNull();
+    expect(typedPercentages("Shares fell 17 per cent.")).not.toBeNull();
+    expect(typedPercentages('Shares <Move ticker="nvda" date="2025-01-27" /> on Monday.')).toBeNull();
+    expect(typedPercentages("under $6 million")).toBeNull();
   });
 });

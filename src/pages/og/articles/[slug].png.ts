@@ -3,8 +3,8 @@
  * drawn at build time and cached by content (src/lib/og-image.ts).
  */
 import type { APIRoute, GetStaticPaths } from "astro";
-import { getSiteData, type Article } from "../../../site-data.ts";
-import { ogCacheKey, ogPng, warmOgCache } from "../../../lib/og-image.ts";
+import { getSiteData } from "../../../site-data.ts";
+import { ogCacheKey, ogPng, warmOgCache, type OgCard } from "../../../lib/og-image.ts";
 import { articleCard } from "../../../lib/og-card.ts";
 
 export const getStaticPaths = (async () => {
@@ -15,13 +15,12 @@ export const getStaticPaths = (async () => {
   // The card's own key: an incremental build copies a card whose pixels cannot have changed.
   return articles.map((article, i) => ({
     params: { slug: article.id },
-    props: { article },
+    props: { card: cards[i]! },
     cacheKey: ogCacheKey(cards[i]!),
   }));
 }) satisfies GetStaticPaths;
 
-export const GET: APIRoute<{ article: Article }> = async ({ props }) => {
-  const { tickerById, bars } = await getSiteData();
-  const png = await ogPng(articleCard(props.article.data, tickerById, bars));
+export const GET: APIRoute<{ card: OgCard }> = async ({ props }) => {
+  const png = await ogPng(props.card);
   return new Response(new Uint8Array(png), { headers: { "Content-Type": "image/png" } });
 };

@@ -37,7 +37,7 @@ export interface SiteData extends ArticleIndex<Article> {
  * The build date. BUILD_DATE=YYYY-MM-DD overrides it, so tests (and an editor checking what goes
  * live on a given day) can build "as of" another date.
  */
-export function buildDate(): string {
+function buildDate(): string {
   return process.env.BUILD_DATE ?? todayUtc();
 }
 

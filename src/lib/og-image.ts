@@ -33,7 +33,7 @@ export interface OgCard {
 }
 
 /** A satori element: what JSX would produce, written as plain objects. */
-export interface OgNode {
+interface OgNode {
   type: string;
   props: { style?: Record<string, string | number>; children?: string | OgNode | (string | OgNode)[] };
 }
@@ -59,7 +59,7 @@ function titleSize(title: string): number {
 }
 
 /** The card's layout: site name and rule, kicker, headline, then the move and the footer. */
-export function ogCardTree(card: OgCard): OgNode {
+function ogCardTree(card: OgCard): OgNode {
   const moveColour = card.move
     ? { up: COLOURS.up, down: COLOURS.down, flat: COLOURS.muted }[card.move.direction]
     : COLOURS.muted;
@@ -148,7 +148,7 @@ function loadFonts() {
 const PNG_OPTIONS = { compressionLevel: 6 } as const;
 
 /** Draws a card as PNG bytes, without the cache. */
-export async function renderOgPng(card: OgCard): Promise<Buffer> {
+async function renderOgPng(card: OgCard): Promise<Buffer> {
   const svg = await satori(ogCardTree(card), { ...OG_IMAGE, fonts: loadFonts().fonts });
   return sharp(Buffer.from(svg)).png(PNG_OPTIONS).toBuffer();
 }

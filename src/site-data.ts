@@ -7,6 +7,7 @@ import { getCollection, type CollectionEntry } from "astro:content";
 import { buildArticleIndex, type ArticleIndex } from "./lib/articles.ts";
 import { todayUtc } from "./lib/dates.ts";
 import { contentKey } from "./lib/cache-key.ts";
+import { tickerSummaries, type TickerSummary } from "./lib/ticker-summary.ts";
 import type { Bar, Tag, Ticker } from "./lib/schema.ts";
 
 export type Article = CollectionEntry<"articles">;
@@ -19,6 +20,8 @@ export interface SiteData extends ArticleIndex<Article> {
   /** Every ticker, in the order of content/tickers.yaml. */
   tickers: Ticker[];
   tickerById: Map<string, Ticker>;
+  /** Every ticker's last close, day move and article count, in the order of `tickers`. */
+  tickerSummaries: TickerSummary[];
   /** Every tag of the vocabulary, in the order of content/tags.yaml. */
   tags: Tag[];
   tagById: Map<string, Tag>;
@@ -59,6 +62,7 @@ async function load(): Promise<SiteData> {
   const tickers = tickerEntries.map((e) => e.data);
   const tags = tagEntries.map((e) => e.data);
   const index = buildArticleIndex(articles, { today, preview });
+  const bars = new Map(priceEntries.map((e) => [e.id, e.data.bars]));
   // Registries and prices change rarely; when they do, every article page is rendered again.
   const shared = contentKey(
     tickers,
@@ -83,9 +87,14 @@ async function load(): Promise<SiteData> {
     preview,
     tickers,
     tickerById: new Map(tickers.map((t) => [t.id, t])),
+    tickerSummaries: tickerSummaries(
+      tickers,
+      bars,
+      new Map([...index.byTicker].map(([id, list]) => [id, list.length])),
+    ),
     tags,
     tagById: new Map(tags.map((t) => [t.id, t])),
-    bars: new Map(priceEntries.map((e) => [e.id, e.data.bars])),
+    bars,
     prices: new Map(priceEntries.map((e) => [e.id, e.data])),
   };
 }

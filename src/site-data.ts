@@ -25,6 +25,11 @@ export interface SiteData extends ArticleIndex<Article> {
   /** Every tag of the vocabulary, in the order of content/tags.yaml. */
   tags: Tag[];
   tagById: Map<string, Tag>;
+  /**
+   * The tags with at least one visible article, in the order of `tags`, with those articles: the
+   * tags that have a page and a feed, and the ones the topic lists show.
+   */
+  tagsWithArticles: { tag: Tag; articles: Article[] }[];
   /** Daily bars by ticker id, oldest first. */
   bars: Map<string, Bar[]>;
   /** The snapshot (source, adjustment) by ticker id. */
@@ -94,6 +99,10 @@ async function load(): Promise<SiteData> {
     ),
     tags,
     tagById: new Map(tags.map((t) => [t.id, t])),
+    tagsWithArticles: tags.flatMap((tag) => {
+      const list = index.byTag.get(tag.id);
+      return list ? [{ tag, articles: list }] : [];
+    }),
     bars,
     prices: new Map(priceEntries.map((e) => [e.id, e.data])),
   };

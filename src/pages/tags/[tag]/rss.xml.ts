@@ -6,8 +6,8 @@ import { getSiteData } from "../../../site-data.ts";
 
 /** One feed per tag of the vocabulary that has published articles. */
 export const getStaticPaths = (async () => {
-  const { tags, byTag } = await getSiteData();
-  return tags.filter((tag) => byTag.has(tag.id)).map((tag) => ({ params: { tag: tag.id }, props: { tag } }));
+  const { tagsWithArticles } = await getSiteData();
+  return tagsWithArticles.map(({ tag }) => ({ params: { tag: tag.id }, props: { tag } }));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ tag: Tag }> = async ({ props }) =>

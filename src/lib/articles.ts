@@ -114,3 +114,8 @@ export function countWords(body: string): number {
 export function readingMinutes(body: string): number {
   return Math.max(1, Math.round(countWords(body) / 230));
 }
+
+/** A number of articles in words, as lists and descriptions give it: "1 article", "23 articles". */
+export function articleCount(count: number): string {
+  return `${count} article${count === 1 ? "" : "s"}`;
+}

@@ -6,6 +6,7 @@
 import { absoluteUrl, authorName, site } from "./site.ts";
 import { formatDate, toUtcDate } from "./dates.ts";
 import { articlePath, tickerPath } from "./paths.ts";
+import { articleCount } from "./articles.ts";
 
 /** Size of every Open Graph image, as social sites expect for a large card. */
 export const OG_IMAGE = { width: 1200, height: 630 } as const;
@@ -91,7 +92,7 @@ export function tagPageDescription(
   page: number,
   lastPage: number,
 ): string {
-  const articles = `${count} article${count === 1 ? "" : "s"}`;
+  const articles = articleCount(count);
   return `${tag.description} ${articles} tagged ${tag.label} on ${site.name}${pageSuffix(page, lastPage)}.`;
 }
 
@@ -116,7 +117,7 @@ export function tickerPageDescription(
   lastPage: number,
 ): string {
   const who = `${ticker.name} (${ticker.exchange}: ${ticker.symbol})`;
-  const articles = `${count} article${count === 1 ? "" : "s"}`;
+  const articles = articleCount(count);
   if (page === 1) {
     return `${who}: price chart from ${formatDate(chart.from)} to ${formatDate(chart.to)}, last close ${chart.lastClose}, and ${articles} on ${ticker.name}.`;
   }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  articleCount,
   buildArticleIndex,
   countWords,
   isVisible,
@@ -94,5 +95,11 @@ describe("reading time", () => {
   it("is at least a minute, at 230 words a minute", () => {
     expect(readingMinutes("word")).toBe(1);
     expect(readingMinutes(Array(690).fill("word").join(" "))).toBe(3);
+  });
+});
+
+describe("article counts", () => {
+  it("are worded in the singular for one and the plural otherwise", () => {
+    expect([0, 1, 2, 23].map(articleCount)).toEqual(["0 articles", "1 article", "2 articles", "23 articles"]);
   });
 });

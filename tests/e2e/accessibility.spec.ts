@@ -5,7 +5,7 @@
  */
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
-import { test, expect } from "./fixtures";
+import { scrollThrough, test, expect } from "./fixtures";
 
 const PAGES = [
   { name: "home", path: "/" },
@@ -22,18 +22,6 @@ async function open(page: Page, path: string, theme: (typeof THEMES)[number]): P
   await page.emulateMedia({ colorScheme: theme });
   await page.goto(path);
   await expect(page.locator("html")).toHaveAttribute("data-theme", theme);
-}
-
-/** Scrolls to the end and back, so every lazily upgraded part (charts) is in its final state. */
-async function scrollThrough(page: Page): Promise<void> {
-  await page.evaluate(async () => {
-    for (let y = 0; y < document.body.scrollHeight; y += window.innerHeight / 2) {
-      window.scrollTo(0, y);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    window.scrollTo(0, 0);
-  });
-  await page.waitForLoadState("networkidle");
 }
 
 async function violations(page: Page): Promise<string[]> {

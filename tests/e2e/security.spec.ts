@@ -5,7 +5,7 @@
  * the browser reports a refused script or style.
  */
 import type { Page } from "@playwright/test";
-import { test, expect } from "./fixtures";
+import { scrollThrough, test, expect } from "./fixtures";
 
 /** One page of each type; `chart` marks the ones with a price chart, which must upgrade under the policy. */
 const PAGES = [
@@ -60,13 +60,7 @@ for (const { path, chart } of PAGES) {
     await recordViolations(page);
     await page.goto(path);
     // Bring every chart into view so it upgrades, and let search run its query.
-    await page.evaluate(async () => {
-      for (let y = 0; y < document.body.scrollHeight; y += window.innerHeight / 2) {
-        window.scrollTo(0, y);
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
-    });
-    await page.waitForLoadState("networkidle");
+    await scrollThrough(page);
     if (path.startsWith("/search/")) await expect(page.getByRole("status")).toContainText(/match/);
     if (chart) await expect(page.locator("price-chart canvas").first()).toBeAttached();
     else await expect(page.locator("price-chart")).toHaveCount(0);

@@ -32,8 +32,11 @@ export interface NewsArticleInput {
   keywords: readonly string[];
 }
 
-/** ISO 8601 date-time at midnight UTC of a calendar date, as schema.org dates are read. */
-function isoDate(date: string): string {
+/**
+ * ISO 8601 date-time at midnight UTC of a calendar date, as schema.org and Open Graph (`article:*`)
+ * dates are read.
+ */
+export function isoDate(date: string): string {
   return toUtcDate(date).toISOString();
 }
 

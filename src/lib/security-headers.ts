@@ -37,7 +37,11 @@ export function parseHeadersFile(text: string, file = "public/_headers"): Header
 /** The headers of the rule for exactly `pattern` (the site-wide rule is `/*`). */
 export function headersFor(rules: readonly HeaderRule[], pattern = "/*"): Record<string, string> {
   const rule = rules.find((r) => r.pattern === pattern);
-  if (!rule) throw new Error(`public/_headers has no rule for ${pattern}`);
+  if (!rule) {
+    throw new Error(
+      `public/_headers has no rule for ${pattern}: add a line "${pattern}" with its headers indented under it`,
+    );
+  }
   return rule.headers;
 }
 

@@ -33,7 +33,7 @@ describe("reading a _headers file", () => {
       'site/_headers: line 1: "X-Frame-Options: DENY" is not an indented "Name: value" line under a path pattern',
     );
     expect(() => headersFor(parseHeadersFile(text), "/nope")).toThrow(
-      "public/_headers has no rule for /nope",
+      'public/_headers has no rule for /nope: add a line "/nope" with its headers indented under it',
     );
   });
 });

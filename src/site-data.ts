@@ -110,7 +110,10 @@ async function load(): Promise<SiteData> {
 
 let cached: Promise<SiteData> | undefined;
 
-/** Site data, computed once per build (recomputed on every request in dev, where content changes). */
+/**
+ * Site data, computed once per build. In dev, where content changes, it is recomputed on every call
+ * (not once per request: each component that calls it pays for a full load).
+ */
 export function getSiteData(): Promise<SiteData> {
   if (preview) return load();
   return (cached ??= load());

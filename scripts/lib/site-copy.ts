@@ -7,6 +7,7 @@ import { spawnSync } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
+import { stripVTControlCharacters } from "node:util";
 
 /** What a copy of the site gets: files to add or replace, relative to the project root. */
 export type Overrides = Record<string, string>;
@@ -74,7 +75,11 @@ export function commandLineEnv(): NodeJS.ProcessEnv {
   );
 }
 
-/** Runs an npm script (or any command) in `dir`; never throws, so tests can assert on failures. */
+/**
+ * Runs an npm script (or any command) in `dir`; never throws, so tests can assert on failures.
+ * The output is plain text: Astro colours its log when CI or FORCE_COLOR is set, and the escape codes
+ * would split the phrases tests look for.
+ */
 export function run(
   dir: string,
   command: string,
@@ -88,7 +93,7 @@ export function run(
     timeout: 300_000,
     maxBuffer: 256 * 1024 * 1024,
   });
-  return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
+  return { status: result.status, output: stripVTControlCharacters(`${result.stdout}\n${result.stderr}`) };
 }
 
 /** `astro build` of a site copy. */

@@ -9,7 +9,13 @@ import { fileURLToPath } from "node:url";
 import { defineCollection } from "astro:content";
 import { glob, type Loader, type LoaderContext } from "astro/loaders";
 import { z } from "astro/zod";
-import { articleSchema, priceSnapshotSchema, tagSchema, tickerSchema } from "./lib/schema.ts";
+import {
+  articleFrontmatterSchema,
+  articleSchema,
+  priceSnapshotSchema,
+  tagSchema,
+  tickerSchema,
+} from "./lib/schema.ts";
 import { ContentError } from "./lib/content-errors.ts";
 import { parseFrontmatter } from "./lib/frontmatter.ts";
 import {
@@ -135,7 +141,7 @@ function checkAllReferences(context: LoaderContext, files: Map<string, string[]>
 const articles = defineCollection({
   loader: validatingGlob(
     { base: CONTENT.articles, pattern: "**/[^_]*.mdx" },
-    articleSchema(() => z.string()),
+    articleFrontmatterSchema,
     (source, file) => parseFrontmatter(source, file).data,
     checkAllReferences,
   ),

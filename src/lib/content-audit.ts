@@ -8,7 +8,6 @@
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { basename, join, relative, sep } from "node:path";
-import { z } from "astro/zod";
 import { ContentError } from "./content-errors.ts";
 import {
   checkReferences,
@@ -19,7 +18,14 @@ import {
   type ArticleRef,
   type SnapshotRef,
 } from "./content-check.ts";
-import { articleSchema, priceSnapshotSchema, type Bar, type Tag, type Ticker } from "./schema.ts";
+import {
+  articleFrontmatterSchema,
+  type ArticleData,
+  priceSnapshotSchema,
+  type Bar,
+  type Tag,
+  type Ticker,
+} from "./schema.ts";
 import { parseFrontmatter } from "./frontmatter.ts";
 import { scanMdx, MdxSyntaxError } from "./mdx-scan.ts";
 import { describeTag } from "./mdx-tags.ts";
@@ -33,8 +39,6 @@ export interface AuditResult {
   warnings: string[];
   counts: { articles: number; tickers: number; tags: number; snapshots: number; components: number };
 }
-
-const articleFrontmatter = articleSchema(() => z.string());
 
 /** Article files as the build's glob (`**\/[^_]*.mdx`) finds them, as root-relative paths with `/`. */
 export function articleFiles(root: string): string[] {
@@ -97,7 +101,7 @@ interface ParsedArticle {
   file: string;
   id: string;
   source: string;
-  data: z.output<typeof articleFrontmatter>;
+  data: ArticleData;
 }
 
 function auditFrontmatter(
@@ -117,10 +121,10 @@ function auditFrontmatter(
       problems.push(...error.problems);
       continue;
     }
-    const entryIssues = entryProblems(file, articleFrontmatter, frontmatter);
+    const entryIssues = entryProblems(file, articleFrontmatterSchema, frontmatter);
     problems.push(...entryIssues);
     if (entryIssues.length > 0) continue;
-    const data = articleFrontmatter.parse(frontmatter);
+    const data = articleFrontmatterSchema.parse(frontmatter);
     if (data.description === PLACEHOLDER_DEK) {
       warnings.push(`${file}: description: still the placeholder written by npm run new; write the dek`);
     }

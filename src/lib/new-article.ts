@@ -3,9 +3,8 @@
  * registries (the same rules and messages as the build), and writes the new article's MDX text.
  * scripts/new-article.ts reads the files, asks the questions and writes the result.
  */
-import { z } from "astro/zod";
 import { CONTENT, slugTaken, unknownTag, unknownTicker } from "./content-check.ts";
-import { articleSchema, slug as slugSchema, show, type Tag, type Ticker } from "./schema.ts";
+import { articleFrontmatterSchema, slug as slugSchema, show, type Tag, type Ticker } from "./schema.ts";
 import { slugify } from "./slug.ts";
 
 /**
@@ -66,7 +65,6 @@ export function parseList(text: string | undefined): string[] {
   return (text ?? "").split(/[\s,]+/).filter(Boolean);
 }
 
-const frontmatterSchema = articleSchema(() => z.string());
 const articleSlug = slugSchema("file name");
 /** Whether an id is a well-formed slug; malformed ones are reported by the schema already. */
 const wellFormed = (id: string) => articleSlug.safeParse(id).success;
@@ -101,7 +99,7 @@ export function validateNewArticle(
   const add = (field: NewArticleField, message: string) =>
     problems.set(field, [...(problems.get(field) ?? []), message]);
 
-  const result = frontmatterSchema.safeParse(frontmatterOf(input), { reportInput: true });
+  const result = articleFrontmatterSchema.safeParse(frontmatterOf(input), { reportInput: true });
   for (const issue of result.success ? [] : result.error.issues) {
     const field = issue.path[0];
     const known = NEW_ARTICLE_FIELDS.find((f) => f === field);

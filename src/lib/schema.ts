@@ -327,6 +327,12 @@ export function articleSchema<Image extends z.ZodType>(image: () => Image) {
   });
 }
 
+/**
+ * The article schema where Astro is not running (the loaders' own check, `npm run check:content`,
+ * `npm run new`, tests): the image is its path as written.
+ */
+export const articleFrontmatterSchema = articleSchema(() => z.string());
+
 export type TickerInput = z.input<typeof tickerSchema>;
 export type Ticker = z.output<typeof tickerSchema>;
 export type Tag = z.output<typeof tagSchema>;
@@ -334,7 +340,6 @@ export type Bar = z.output<typeof barSchema>;
 export type PriceSnapshotInput = z.input<typeof priceSnapshotSchema>;
 export type PriceSnapshot = z.output<typeof priceSnapshotSchema>;
 /** Article frontmatter once validated, with the image as whatever the image helper produced. */
-export type ArticleData<Image = string> = Omit<
-  z.output<ReturnType<typeof articleSchema<z.ZodString>>>,
-  "image"
-> & { image?: { src: Image; alt: string } };
+export type ArticleData<Image = string> = Omit<z.output<typeof articleFrontmatterSchema>, "image"> & {
+  image?: { src: Image; alt: string };
+};

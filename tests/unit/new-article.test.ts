@@ -1,7 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { z } from "astro/zod";
 import {
   articleSource,
   exampleFor,
@@ -11,7 +10,7 @@ import {
   type NewArticleInput,
 } from "../../src/lib/new-article.ts";
 import { CONTENT, readTags, readTickers } from "../../src/lib/content-check.ts";
-import { articleSchema, priceSnapshotSchema, type Bar } from "../../src/lib/schema.ts";
+import { articleFrontmatterSchema, priceSnapshotSchema, type Bar } from "../../src/lib/schema.ts";
 import { scanMdx } from "../../src/lib/mdx-scan.ts";
 import { parseFrontmatter } from "../../src/lib/frontmatter.ts";
 import { checkComponent, isMdxComponent } from "../../src/lib/component-check.ts";
@@ -122,8 +121,7 @@ describe("validateNewArticle", () => {
 });
 
 describe("articleSource", () => {
-  const parse = (text: string) =>
-    articleSchema(() => z.string()).parse(parseFrontmatter(text, "new.mdx").data);
+  const parse = (text: string) => articleFrontmatterSchema.parse(parseFrontmatter(text, "new.mdx").data);
 
   it("writes frontmatter the build reads back as the input, with the placeholder dek", () => {
     const title = 'Tesla\'s "Q4": 50% down? #1 \\ back—slash & “quotes” 🚗';

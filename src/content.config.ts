@@ -8,21 +8,14 @@ import { basename, extname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { defineCollection } from "astro:content";
 import { glob, type Loader, type LoaderContext } from "astro/loaders";
-import { z } from "astro/zod";
-import {
-  articleFrontmatterSchema,
-  articleSchema,
-  priceSnapshotSchema,
-  tagSchema,
-  tickerSchema,
-} from "./lib/schema.ts";
+import { articleSchema, priceSnapshotSchema, tagSchema, tickerSchema } from "./lib/schema.ts";
 import { ContentError } from "./lib/content-errors.ts";
-import { parseFrontmatter } from "./lib/frontmatter.ts";
 import {
   assertNoProblems,
+  checkArticle,
   checkReferences,
+  checkSnapshot,
   CONTENT,
-  entryProblems,
   readTags,
   readSnapshotRefs,
   readTickers,
@@ -33,14 +26,12 @@ import {
 const slugOf = (entry: string) => basename(entry, extname(entry));
 
 /**
- * Wraps the glob loader so each entry is validated with our schema and formatted messages; all bad
- * entries are reported together when loading ends. `readRaw` re-reads an entry from its file when the
- * data Astro parsed may differ from what the editor wrote (MDX frontmatter dates, see frontmatter.ts).
+ * Wraps the glob loader so each entry is first checked by `check` (the same function
+ * `npm run check:content` calls); all bad entries are reported together when loading ends.
  */
 function validatingGlob(
   options: { base: string; pattern: string },
-  schema: z.ZodType,
-  readRaw?: (source: string, file: string) => unknown,
+  check: (file: string, entry: { data: Record<string, unknown>; filePath?: string }) => readonly string[],
   after?: (context: LoaderContext, files: Map<string, string[]>) => void,
 ): Loader {
   return {
@@ -64,17 +55,9 @@ function validatingGlob(
           const file = entry.filePath
             ? relativeToRoot(context, entry.filePath)
             : `${options.base}/${entry.id}`;
-          try {
-            const raw =
-              readRaw && entry.filePath ? readRaw(readFileSync(entry.filePath, "utf8"), file) : entry.data;
-            const entryIssues = entryProblems(file, schema, raw);
-            if (entryIssues.length > 0) {
-              problems.push(...entryIssues);
-              return entry.data;
-            }
-          } catch (error) {
-            if (!(error instanceof ContentError)) throw error;
-            problems.push(...error.problems);
+          const entryProblems = check(file, entry);
+          if (entryProblems.length > 0) {
+            problems.push(...entryProblems);
             return entry.data;
           }
           return context.parseData(entry);
@@ -141,8 +124,8 @@ function checkAllReferences(context: LoaderContext, files: Map<string, string[]>
 const articles = defineCollection({
   loader: validatingGlob(
     { base: CONTENT.articles, pattern: "**/[^_]*.mdx" },
-    articleFrontmatterSchema,
-    (source, file) => parseFrontmatter(source, file).data,
+    // The file is read again: Astro's frontmatter reading moves impossible dates (see frontmatter.ts).
+    (file, entry) => checkArticle(file, readFileSync(entry.filePath ?? file, "utf8")).problems,
     checkAllReferences,
   ),
   schema: ({ image }) => articleSchema(image),
@@ -159,7 +142,10 @@ const tags = defineCollection({
 });
 
 const prices = defineCollection({
-  loader: validatingGlob({ base: CONTENT.prices, pattern: "*.json" }, priceSnapshotSchema),
+  loader: validatingGlob(
+    { base: CONTENT.prices, pattern: "*.json" },
+    (file, entry) => checkSnapshot(file, entry.data).problems,
+  ),
   schema: priceSnapshotSchema,
 });
 

@@ -10,23 +10,16 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { basename, join, relative, sep } from "node:path";
 import { ContentError } from "./content-errors.ts";
 import {
+  checkArticle,
   checkReferences,
+  checkSnapshot,
   CONTENT,
-  entryProblems,
   readTags,
   readTickers,
   type ArticleRef,
   type SnapshotRef,
 } from "./content-check.ts";
-import {
-  articleFrontmatterSchema,
-  type ArticleData,
-  priceSnapshotSchema,
-  type Bar,
-  type Tag,
-  type Ticker,
-} from "./schema.ts";
-import { parseFrontmatter } from "./frontmatter.ts";
+import type { ArticleData, Bar, Tag, Ticker } from "./schema.ts";
 import { scanMdx, MdxSyntaxError } from "./mdx-scan.ts";
 import { describeTag } from "./mdx-tags.ts";
 import { checkComponent, componentProblem, isMdxComponent, MDX_COMPONENTS } from "./component-check.ts";
@@ -87,12 +80,12 @@ function auditSnapshots(root: string, problems: string[]): Snapshots {
       problems.push(`${file}: (whole file): not valid JSON: ${(error as Error).message}`);
       continue;
     }
-    const entryIssues = entryProblems(file, priceSnapshotSchema, data);
-    problems.push(...entryIssues);
+    const checked = checkSnapshot(file, data);
+    problems.push(...checked.problems);
     const { ticker, currency } = (data ?? {}) as { ticker?: unknown; currency?: unknown };
     const id = basename(name, ".json");
     result.refs.push({ file, id, ticker: String(ticker), currency: String(currency) });
-    if (entryIssues.length === 0) result.bars.set(id, priceSnapshotSchema.parse(data).bars);
+    if (checked.data) result.bars.set(id, checked.data.bars);
   }
   return result;
 }
@@ -113,18 +106,9 @@ function auditFrontmatter(
   const articles: ParsedArticle[] = [];
   for (const file of files) {
     const source = readFileSync(join(root, file), "utf8");
-    let frontmatter: unknown;
-    try {
-      frontmatter = parseFrontmatter(source, file).data;
-    } catch (error) {
-      if (!(error instanceof ContentError)) throw error;
-      problems.push(...error.problems);
-      continue;
-    }
-    const entryIssues = entryProblems(file, articleFrontmatterSchema, frontmatter);
-    problems.push(...entryIssues);
-    if (entryIssues.length > 0) continue;
-    const data = articleFrontmatterSchema.parse(frontmatter);
+    const { data, problems: entryProblems } = checkArticle(file, source);
+    problems.push(...entryProblems);
+    if (!data) continue;
     if (data.description === PLACEHOLDER_DEK) {
       warnings.push(`${file}: description: still the placeholder written by npm run new; write the dek`);
     }

@@ -1,14 +1,24 @@
 /**
- * Checks that span collections (an article's tickers and tags exist, slugs are unique, each price
- * snapshot belongs to a ticker in the same currency), and readers for the YAML registries. The build
+ * The checks of each content entry (an article file, a price snapshot), the checks that span
+ * collections (an article's tickers and tags exist, slugs are unique, each price snapshot belongs to
+ * a ticker in the same currency), and readers for the YAML registries. The build
  * (src/content.config.ts) and `npm run check:content` both call these, so both print the same lines.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { parse as parseYaml } from "yaml";
-import type { z } from "astro/zod";
-import { ContentError, formatIssues, parseContent } from "./content-errors.ts";
-import { tagsFileSchema, tickersFileSchema, type Tag, type Ticker } from "./schema.ts";
+import { ContentError, parseContent, validate, type Checked } from "./content-errors.ts";
+import { parseFrontmatter } from "./frontmatter.ts";
+import {
+  articleFrontmatterSchema,
+  priceSnapshotSchema,
+  tagsFileSchema,
+  tickersFileSchema,
+  type ArticleData,
+  type PriceSnapshot,
+  type Tag,
+  type Ticker,
+} from "./schema.ts";
 
 /** Where content lives, relative to the project root; error messages use these paths. */
 export const CONTENT = {
@@ -78,13 +88,29 @@ export function readSnapshotRefs(dir: string): SnapshotRef[] {
 const known = (ids: readonly string[]) => `(known: ${[...ids].sort().join(", ")})`;
 
 /**
- * Problems with one entry of a file collection (an article's frontmatter, a price snapshot), as
- * `file: field: message` lines; none when the data are valid. The build's loaders and
+ * An article file checked as the build checks it: its frontmatter read from `source` (see
+ * ./frontmatter.ts for why not Astro's reading) and validated. The build's loader and
  * `npm run check:content` both call it.
  */
-export function entryProblems(file: string, schema: z.ZodType, data: unknown): string[] {
-  const result = schema.safeParse(data, { reportInput: true });
-  return result.success ? [] : formatIssues(file, result.error.issues, "(frontmatter)");
+export function checkArticle(file: string, source: string): Checked<ArticleData> {
+  let frontmatter: unknown;
+  try {
+    frontmatter = parseFrontmatter(source, file).data;
+  } catch (error) {
+    if (!(error instanceof ContentError)) throw error;
+    return { problems: [...error.problems] };
+  }
+  return checkFrontmatter(file, frontmatter);
+}
+
+/** Frontmatter data validated; a problem with the whole of it is reported as `(frontmatter)`. */
+export function checkFrontmatter(file: string, data: unknown): Checked<ArticleData> {
+  return validate(articleFrontmatterSchema, data, file, "(frontmatter)");
+}
+
+/** A price snapshot's JSON validated, as the build's loader and `npm run check:content` both do. */
+export function checkSnapshot(file: string, data: unknown): Checked<PriceSnapshot> {
+  return validate(priceSnapshotSchema, data, file);
 }
 
 /** `unknown ticker "nvdaa" (known: bidu, nvda)`: shared by the checks, the components and `npm run new`. */

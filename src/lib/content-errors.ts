@@ -35,6 +35,25 @@ export function formatIssues(file: string, issues: readonly z.core.$ZodIssue[], 
   });
 }
 
+/** Validated data, or (with `data` undefined) the problems that stop it, one line each. */
+export interface Checked<T> {
+  data?: T;
+  problems: string[];
+}
+
+/** Validates `data` against `schema`; problems name `file` and the field (`root` for the whole value). */
+export function validate<S extends z.ZodType>(
+  schema: S,
+  data: unknown,
+  file: string,
+  root?: string,
+): Checked<z.output<S>> {
+  const result = schema.safeParse(data, { reportInput: true });
+  return result.success
+    ? { data: result.data, problems: [] }
+    : { problems: formatIssues(file, result.error.issues, root) };
+}
+
 /** Validates `data` against `schema`; returns the parsed value or throws a ContentError naming `file`. */
 export function parseContent<S extends z.ZodType>(
   schema: S,
@@ -42,7 +61,7 @@ export function parseContent<S extends z.ZodType>(
   file: string,
   root?: string,
 ): z.output<S> {
-  const result = schema.safeParse(data, { reportInput: true });
-  if (result.success) return result.data;
-  throw new ContentError(formatIssues(file, result.error.issues, root));
+  const checked = validate(schema, data, file, root);
+  if (checked.data === undefined) throw new ContentError(checked.problems);
+  return checked.data;
 }

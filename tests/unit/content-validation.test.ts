@@ -6,15 +6,14 @@ import { describe, expect, it } from "vitest";
 import { NVDA as nvda } from "../support/tickers.ts";
 import { z } from "astro/zod";
 import { ContentError, parseContent } from "../../src/lib/content-errors.ts";
-import { checkReferences, type ArticleRef, type SnapshotRef } from "../../src/lib/content-check.ts";
 import {
-  articleFrontmatterSchema,
-  priceSnapshotSchema,
-  tagsFileSchema,
-  tickersFileSchema,
-  type Tag,
-  type Ticker,
-} from "../../src/lib/schema.ts";
+  checkFrontmatter,
+  checkReferences,
+  checkSnapshot,
+  type ArticleRef,
+  type SnapshotRef,
+} from "../../src/lib/content-check.ts";
+import { tagsFileSchema, tickersFileSchema, type Tag, type Ticker } from "../../src/lib/schema.ts";
 
 /** The problems `parseContent` reports, or [] when the input is valid. */
 function problems(schema: z.ZodType, data: unknown, file: string, root?: string): string[] {
@@ -28,7 +27,6 @@ function problems(schema: z.ZodType, data: unknown, file: string, root?: string)
 }
 
 const ARTICLE_FILE = "content/articles/nvidia-rout.mdx";
-const article = articleFrontmatterSchema;
 const validArticle = {
   title: "Nvidia loses close to $600 billion in a day",
   description:
@@ -42,23 +40,24 @@ const articleProblems = (changes: Record<string, unknown>, drop: readonly string
   const data = Object.fromEntries(
     Object.entries({ ...validArticle, ...changes }).filter(([key]) => !drop.includes(key)),
   );
-  return problems(article, data, ARTICLE_FILE, "(frontmatter)");
+  return checkFrontmatter(ARTICLE_FILE, data).problems;
 };
 
 describe("article frontmatter", () => {
   it("accepts a valid article and fills defaults", () => {
-    const parsed = parseContent(article, validArticle, ARTICLE_FILE);
-    expect(parsed.draft).toBe(false);
-    expect(parseContent(article, { ...validArticle, tickers: undefined }, ARTICLE_FILE).tickers).toEqual([]);
+    expect(checkFrontmatter(ARTICLE_FILE, validArticle)).toEqual({
+      data: { ...validArticle, draft: false },
+      problems: [],
+    });
+    expect(checkFrontmatter(ARTICLE_FILE, { ...validArticle, tickers: undefined }).data?.tickers).toEqual([]);
   });
 
   it("accepts an unquoted YAML date (a Date at UTC midnight) as its calendar date", () => {
-    const parsed = parseContent(
-      article,
-      { ...validArticle, date: new Date("2025-01-27T00:00:00Z") },
-      ARTICLE_FILE,
-    );
-    expect(parsed.date).toBe("2025-01-27");
+    const { data } = checkFrontmatter(ARTICLE_FILE, {
+      ...validArticle,
+      date: new Date("2025-01-27T00:00:00Z"),
+    });
+    expect(data?.date).toBe("2025-01-27");
   });
 
   it.each([
@@ -172,9 +171,7 @@ describe("article frontmatter", () => {
     ],
   ] as const)("%s", (_rule, changes, drop, message) => {
     const found =
-      changes === null
-        ? problems(article, null, ARTICLE_FILE, "(frontmatter)")
-        : articleProblems(changes, drop);
+      changes === null ? checkFrontmatter(ARTICLE_FILE, null).problems : articleProblems(changes, drop);
     expect(found).toContain(message);
   });
 });
@@ -192,15 +189,11 @@ const validSnapshot = {
 };
 type BarChanges = Record<string, unknown>;
 const snapshotProblems = (changes: Record<string, unknown> = {}, secondBar: BarChanges = {}) =>
-  problems(
-    priceSnapshotSchema,
-    {
-      ...validSnapshot,
-      ...changes,
-      bars: changes.bars ?? [validSnapshot.bars[0], { ...validSnapshot.bars[1], ...secondBar }],
-    },
-    SNAPSHOT_FILE,
-  );
+  checkSnapshot(SNAPSHOT_FILE, {
+    ...validSnapshot,
+    ...changes,
+    bars: changes.bars ?? [validSnapshot.bars[0], { ...validSnapshot.bars[1], ...secondBar }],
+  }).problems;
 
 describe("price snapshots", () => {
   it("accepts a valid snapshot", () => {
@@ -294,6 +287,12 @@ describe("price snapshots", () => {
     ],
   ] as const)("%s", (_rule, changes, secondBar, message) => {
     expect(snapshotProblems(changes, secondBar)).toContain(message);
+  });
+
+  it("a snapshot is a set of fields (the whole file, not a frontmatter)", () => {
+    expect(checkSnapshot(SNAPSHOT_FILE, []).problems).toEqual([
+      "content/prices/nvda.json: (whole file): [] is not an object of fields",
+    ]);
   });
 });
 

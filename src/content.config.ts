@@ -9,7 +9,6 @@ import { fileURLToPath } from "node:url";
 import { defineCollection } from "astro:content";
 import { glob, type Loader, type LoaderContext } from "astro/loaders";
 import { articleSchema, priceSnapshotSchema, tagSchema, tickerSchema } from "./lib/schema.ts";
-import { ContentError } from "./lib/content-errors.ts";
 import {
   assertNoProblems,
   checkArticle,
@@ -17,7 +16,7 @@ import {
   checkSnapshot,
   CONTENT,
   readTags,
-  readSnapshotRefs,
+  readSnapshotFiles,
   readTickers,
   type ArticleRef,
 } from "./lib/content-check.ts";
@@ -106,19 +105,16 @@ function checkAllReferences(context: LoaderContext, files: Map<string, string[]>
       articles.push({ file, id: entry.id, tickers: data.tickers ?? [], tags: data.tags ?? [] });
     }
   }
-  try {
-    assertNoProblems(
-      checkReferences({
-        articles,
-        tickers: readTickers(fileURLToPath(new URL(CONTENT.tickers, root))),
-        tags: readTags(fileURLToPath(new URL(CONTENT.tags, root))),
-        snapshots: readSnapshotRefs(fileURLToPath(new URL(`${CONTENT.prices}/`, root))),
-      }),
-    );
-  } catch (error) {
-    if (error instanceof ContentError) throw error;
-    throw new ContentError([(error as Error).message]);
-  }
+  const snapshots = readSnapshotFiles(fileURLToPath(new URL(`${CONTENT.prices}/`, root)));
+  assertNoProblems([
+    ...snapshots.problems,
+    ...checkReferences({
+      articles,
+      tickers: readTickers(fileURLToPath(new URL(CONTENT.tickers, root))),
+      tags: readTags(fileURLToPath(new URL(CONTENT.tags, root))),
+      snapshots: snapshots.snapshots,
+    }),
+  ]);
 }
 
 const articles = defineCollection({

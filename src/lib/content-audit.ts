@@ -14,6 +14,7 @@ import {
   checkReferences,
   checkSnapshot,
   CONTENT,
+  readSnapshotFiles,
   readTags,
   readTickers,
   type ArticleRef,
@@ -68,26 +69,15 @@ interface Snapshots {
 }
 
 function auditSnapshots(root: string, problems: string[]): Snapshots {
-  const dir = join(root, CONTENT.prices);
-  const names = existsSync(dir) ? readdirSync(dir).filter((name) => name.endsWith(".json")) : [];
-  const result: Snapshots = { refs: [], bars: new Map() };
-  for (const name of names.sort()) {
-    const file = `${CONTENT.prices}/${name}`;
-    let data: unknown;
-    try {
-      data = JSON.parse(readFileSync(join(dir, name), "utf8"));
-    } catch (error) {
-      problems.push(`${file}: (whole file): not valid JSON: ${(error as Error).message}`);
-      continue;
-    }
-    const checked = checkSnapshot(file, data);
-    problems.push(...checked.problems);
-    const { ticker, currency } = (data ?? {}) as { ticker?: unknown; currency?: unknown };
-    const id = basename(name, ".json");
-    result.refs.push({ file, id, ticker: String(ticker), currency: String(currency) });
-    if (checked.data) result.bars.set(id, checked.data.bars);
+  const { snapshots, problems: unreadable } = readSnapshotFiles(join(root, CONTENT.prices));
+  problems.push(...unreadable);
+  const bars = new Map<string, Bar[]>();
+  for (const snapshot of snapshots) {
+    const { data, problems: entryProblems } = checkSnapshot(snapshot.file, snapshot.data);
+    problems.push(...entryProblems);
+    if (data) bars.set(snapshot.id, data.bars);
   }
-  return result;
+  return { refs: snapshots, bars };
 }
 
 interface ParsedArticle {

@@ -4,7 +4,7 @@
  * a ticker in the same currency), and readers for the YAML registries. The build
  * (src/content.config.ts) and `npm run check:content` both call these, so both print the same lines.
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { parse as parseYaml } from "yaml";
 import { ContentError, parseContent, validate, type Checked } from "./content-errors.ts";
@@ -62,27 +62,45 @@ export interface SnapshotRef {
   file: string;
   /** File name without extension: must equal the ticker id inside. */
   id: string;
-  ticker: string;
-  currency: string;
+  /** Undefined when the file's `ticker` or `currency` is missing or not text (its own check says so). */
+  ticker?: string;
+  currency?: string;
 }
 
-/** What the checks need of each snapshot in `dir`, read straight from disk (cached entries included). */
-export function readSnapshotRefs(dir: string): SnapshotRef[] {
-  return readdirSync(dir)
-    .filter((name) => name.endsWith(".json"))
-    .sort()
-    .map((name) => {
-      const data = JSON.parse(readFileSync(join(dir, name), "utf8")) as {
-        ticker?: unknown;
-        currency?: unknown;
-      };
-      return {
-        file: `${CONTENT.prices}/${name}`,
-        id: basename(name, ".json"),
-        ticker: String(data.ticker),
-        currency: String(data.currency),
-      };
+/** A price snapshot file as read from disk: what the reference checks need, and its JSON. */
+export interface SnapshotFile extends SnapshotRef {
+  data: unknown;
+}
+
+/**
+ * Every snapshot in `dir` (content/prices), read straight from disk (the build's cached entries
+ * included), and a problem naming each file that is not JSON. The build's reference check and
+ * `npm run check:content` both read the snapshots with this.
+ */
+export function readSnapshotFiles(dir: string): { snapshots: SnapshotFile[]; problems: string[] } {
+  const snapshots: SnapshotFile[] = [];
+  const problems: string[] = [];
+  const names = existsSync(dir) ? readdirSync(dir).filter((name) => name.endsWith(".json")) : [];
+  for (const name of names.sort()) {
+    const file = `${CONTENT.prices}/${name}`;
+    let data: unknown;
+    try {
+      data = JSON.parse(readFileSync(join(dir, name), "utf8"));
+    } catch (error) {
+      if (!(error instanceof SyntaxError)) throw error;
+      problems.push(`${file}: (whole file): not valid JSON: ${error.message}`);
+      continue;
+    }
+    const { ticker, currency } = (data ?? {}) as { ticker?: unknown; currency?: unknown };
+    snapshots.push({
+      file,
+      id: basename(name, ".json"),
+      ticker: typeof ticker === "string" ? ticker : undefined,
+      currency: typeof currency === "string" ? currency : undefined,
+      data,
     });
+  }
+  return { snapshots, problems };
 }
 
 const known = (ids: readonly string[]) => `(known: ${[...ids].sort().join(", ")})`;
@@ -164,6 +182,8 @@ export function checkReferences(input: {
 
   const snapshotByTicker = new Map<string, string>();
   for (const snapshot of input.snapshots) {
+    // A snapshot without a ticker id: its own check reports the field.
+    if (snapshot.ticker === undefined) continue;
     const ticker = tickers.get(snapshot.ticker);
     if (snapshot.id !== snapshot.ticker) {
       problems.push(
@@ -177,7 +197,7 @@ export function checkReferences(input: {
       continue;
     }
     snapshotByTicker.set(snapshot.ticker, snapshot.file);
-    if (snapshot.currency !== ticker.currency) {
+    if (snapshot.currency !== undefined && snapshot.currency !== ticker.currency) {
       problems.push(
         `${snapshot.file}: currency: "${snapshot.currency}" differs from ${ticker.id}'s currency "${ticker.currency}" in ${CONTENT.tickers}; a snapshot's prices must be in its ticker's currency`,
       );

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { z } from "astro/zod";
 import { generateCorpus, readCorpusInput, TARGET_WORDS } from "../../scripts/lib/bench-corpus.ts";
 import { countWords } from "../../src/lib/articles.ts";
-import { checkReferences, readSnapshotRefs } from "../../src/lib/content-check.ts";
+import { checkReferences, readSnapshotFiles } from "../../src/lib/content-check.ts";
 import { parseFrontmatter } from "../../src/lib/frontmatter.ts";
 import { moveFigure, priceFigure } from "../../src/lib/figures.ts";
 import { barsInRange, rangeAround } from "../../src/lib/prices.ts";
@@ -39,7 +39,7 @@ describe("bench corpus", () => {
       })),
       tickers: input.tickers,
       tags: input.tags,
-      snapshots: readSnapshotRefs("content/prices"),
+      snapshots: readSnapshotFiles("content/prices").snapshots,
     });
     expect(problems).toEqual([]);
     for (const { data } of parsed) {

@@ -88,6 +88,19 @@ describe("auditContent", () => {
     ]);
   });
 
+  it("reports a snapshot that is not JSON, or not an object, once, naming the file", () => {
+    const { problems } = audit({
+      "content/prices/nvda.json": "{ not json",
+      "content/prices/tsla.json": "[]",
+    });
+    expect(problems).toEqual([
+      expect.stringMatching(/^content\/prices\/nvda\.json: \(whole file\): not valid JSON: \S/),
+      "content/prices/tsla.json: (whole file): [] is not an object of fields",
+      expect.stringMatching(/^content\/tickers\.yaml: \[\d+\]\.id: ticker "nvda" has no price snapshot; /),
+      expect.stringMatching(/^content\/tickers\.yaml: \[\d+\]\.id: ticker "tsla" has no price snapshot; /),
+    ]);
+  });
+
   it("reports bad registries with the file and the field", () => {
     const tickers = readFileSync("content/tickers.yaml", "utf8").replace("currency: HKD", "currency: HKX");
     const { problems } = audit({ "content/tickers.yaml": tickers, "content/tags.yaml": "- id: Bad Tag\n" });

@@ -417,6 +417,14 @@ describe("references across collections", () => {
     ]);
   });
 
+  it("a snapshot without a ticker id or currency is left to its own check", () => {
+    const noTicker = { ...snapshots[1]!, ticker: undefined };
+    const noCurrency = { ...snapshots[0]!, currency: undefined };
+    expect(check({ snapshots: [noCurrency, noTicker] })).toEqual([
+      'content/tickers.yaml: [1].id: ticker "byd" has no price snapshot; import one into content/prices/byd.json with npm run import-prices',
+    ]);
+  });
+
   it("every ticker has a snapshot", () => {
     expect(check({ snapshots: [snapshots[0]!] })).toEqual([
       'content/tickers.yaml: [1].id: ticker "byd" has no price snapshot; import one into content/prices/byd.json with npm run import-prices',

@@ -8,7 +8,13 @@ import { basename, extname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { defineCollection } from "astro:content";
 import { glob, type Loader, type LoaderContext } from "astro/loaders";
-import { articleSchema, priceSnapshotSchema, tagSchema, tickerSchema } from "./lib/schema.ts";
+import {
+  articleSchema,
+  priceSnapshotSchema,
+  tagSchema,
+  tickerSchema,
+  type ArticleData,
+} from "./lib/schema.ts";
 import {
   assertNoProblems,
   checkArticle,
@@ -100,9 +106,14 @@ function checkAllReferences(context: LoaderContext, files: Map<string, string[]>
   const root = context.config.root;
   const articles: ArticleRef[] = [];
   for (const entry of context.store.values()) {
-    const data = entry.data as { tickers?: string[]; tags?: string[] };
-    for (const file of files.get(entry.id) ?? [entry.filePath ?? entry.id]) {
-      articles.push({ file, id: entry.id, tickers: data.tickers ?? [], tags: data.tags ?? [] });
+    const sameSlug = files.get(entry.id) ?? [entry.filePath ?? entry.id];
+    for (const file of sameSlug) {
+      // The store keeps one entry per slug; files that share one are each read for their own fields.
+      const data =
+        sameSlug.length > 1
+          ? checkArticle(file, readFileSync(new URL(file, root), "utf8")).data
+          : (entry.data as Partial<ArticleData>);
+      if (data) articles.push({ file, id: entry.id, tickers: data.tickers ?? [], tags: data.tags ?? [] });
     }
   }
   const snapshots = readSnapshotFiles(fileURLToPath(new URL(`${CONTENT.prices}/`, root)));

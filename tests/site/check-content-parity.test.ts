@@ -60,6 +60,13 @@ const FIXTURES: [string, Overrides][] = [
       [`${A}/2025/nvidia-record-one-day-loss.mdx`]: articleText(),
     },
   ],
+  [
+    "two files sharing a slug, each with its own unknown ticker",
+    {
+      [`${A}/shared-slug.mdx`]: articleText({ tickers: "[nvda, nvdaa]" }),
+      [`${A}/2025/shared-slug.mdx`]: articleText({ tickers: "[nvdx]" }),
+    },
+  ],
   ["a price bar whose high is below its open", { [NVDA]: JSON.stringify(badBar) }],
   [
     "a ticker with a made-up currency",

@@ -10,7 +10,7 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { CONTENT, readTickers } from "../src/lib/content-check.ts";
+import { CONTENT, readTickers, unknownTicker } from "../src/lib/content-check.ts";
 import { ContentError } from "../src/lib/content-errors.ts";
 import { snapshotFromCsv } from "../src/lib/price-csv.ts";
 import { adjustments, type PriceSnapshot } from "../src/lib/schema.ts";
@@ -58,12 +58,8 @@ function main(): void {
   }
   const ticker = tickers.find((t) => t.id === values.ticker);
   if (!ticker) {
-    fail([
-      `--ticker: unknown ticker "${values.ticker}" (known: ${tickers
-        .map((t) => t.id)
-        .sort()
-        .join(", ")}); add it to ${CONTENT.tickers} first`,
-    ]);
+    const known = tickers.map((t) => t.id);
+    fail([`--ticker: ${unknownTicker(values.ticker, known)}; add it to ${CONTENT.tickers} first`]);
   }
 
   let csvText: string;

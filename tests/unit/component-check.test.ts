@@ -6,11 +6,9 @@ import {
   lookupTicker,
   MDX_COMPONENTS,
 } from "../../src/lib/component-check.ts";
-import { CONTENT, readTickers } from "../../src/lib/content-check.ts";
-import { priceSnapshotSchema } from "../../src/lib/schema.ts";
+import { snapshot, tickers } from "../support/price-data.ts";
 
-const tickers = readTickers(CONTENT.tickers);
-const nvda = priceSnapshotSchema.parse(JSON.parse(readFileSync("content/prices/nvda.json", "utf8"))).bars;
+const nvda = snapshot("nvda").bars;
 const data = { tickerById: new Map(tickers.map((t) => [t.id, t])), bars: new Map([["nvda", nvda]]) };
 const article = { date: "2025-01-27" };
 

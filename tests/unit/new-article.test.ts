@@ -1,5 +1,3 @@
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import {
   articleSource,
@@ -9,25 +7,20 @@ import {
   validateNewArticle,
   type NewArticleInput,
 } from "../../src/lib/new-article.ts";
-import { CONTENT, readTags, readTickers } from "../../src/lib/content-check.ts";
-import { articleFrontmatterSchema, priceSnapshotSchema, type Bar } from "../../src/lib/schema.ts";
+import { CONTENT, readTags } from "../../src/lib/content-check.ts";
+import { snapshot, tickers } from "../support/price-data.ts";
+import { articleFrontmatterSchema, type Bar } from "../../src/lib/schema.ts";
 import { scanMdx } from "../../src/lib/mdx-scan.ts";
 import { parseFrontmatter } from "../../src/lib/frontmatter.ts";
 import { checkComponent, isMdxComponent } from "../../src/lib/component-check.ts";
 
-const tickers = readTickers(CONTENT.tickers);
 const tags = readTags(CONTENT.tags);
 const registries = {
   tickers,
   tags,
   articleFiles: ["content/articles/nvidia-record-one-day-loss.mdx", "content/articles/2025/old-story.mdx"],
 };
-const bars = new Map<string, Bar[]>(
-  readdirSync(CONTENT.prices).map((name) => [
-    name.replace(/\.json$/, ""),
-    priceSnapshotSchema.parse(JSON.parse(readFileSync(join(CONTENT.prices, name), "utf8"))).bars,
-  ]),
-);
+const bars = new Map<string, Bar[]>(tickers.map((ticker) => [ticker.id, snapshot(ticker.id).bars]));
 
 const good: NewArticleInput = {
   title: "Nvidia and Tesla: a test headline",

@@ -126,7 +126,7 @@ export const tickerSchema = strict({
         `${show(issue.input)} is not an IANA time zone; use e.g. America/New_York or Asia/Hong_Kong`,
     }),
   /** One or two sentences for the ticker page. */
-  description: z.string().trim().min(1).optional(),
+  description: nonEmpty("one or two sentences about the instrument, or leave the field out").optional(),
 });
 
 export const tickersFileSchema = z
@@ -232,7 +232,7 @@ export const priceSnapshotSchema = strict({
     /** When the data were retrieved. */
     retrieved: calendarDate,
     /** Anything a reader of the data should know (dropped rows, cross-checks). */
-    notes: z.string().optional(),
+    notes: z.string({ error: expected("text, or leave the field out") }).optional(),
   }),
   /** Daily bars, oldest first. */
   bars: z
@@ -331,7 +331,9 @@ export function articleSchema<Image extends z.ZodType>(image: () => Image) {
  * The article schema where Astro is not running (the loaders' own check, `npm run check:content`,
  * `npm run new`, tests): the image is its path as written.
  */
-export const articleFrontmatterSchema = articleSchema(() => z.string());
+export const articleFrontmatterSchema = articleSchema(() =>
+  z.string({ error: expected("the path of an image file next to the article, e.g. ./chart.png") }),
+);
 
 export type TickerInput = z.input<typeof tickerSchema>;
 export type Ticker = z.output<typeof tickerSchema>;

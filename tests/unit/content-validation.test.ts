@@ -164,6 +164,12 @@ describe("article frontmatter", () => {
       "content/articles/nvidia-rout.mdx: image.alt: is required: a text alternative describing the image",
     ],
     [
+      "an image is a path",
+      { image: { src: 5, alt: "A chart" } },
+      [],
+      "content/articles/nvidia-rout.mdx: image.src: 5 is not the path of an image file next to the article, e.g. ./chart.png",
+    ],
+    [
       "frontmatter is a set of fields",
       null,
       [],
@@ -280,6 +286,12 @@ describe("price snapshots", () => {
       "content/prices/nvda.json: source: is required: an object of fields",
     ],
     [
+      "source notes are text",
+      { source: { ...validSnapshot.source, notes: 5 } },
+      {},
+      "content/prices/nvda.json: source.notes: 5 is not text, or leave the field out",
+    ],
+    [
       "the source says when the data were retrieved",
       { source: { name: "x", reference: "y" } },
       {},
@@ -329,6 +341,11 @@ describe("tickers", () => {
       "timezone is an IANA zone",
       { timezone: "HKT" },
       'content/tickers.yaml: [1].timezone: "HKT" is not an IANA time zone; use e.g. America/New_York or Asia/Hong_Kong',
+    ],
+    [
+      "a description has text",
+      { description: " " },
+      "content/tickers.yaml: [1].description: is empty: one or two sentences about the instrument, or leave the field out",
     ],
     [
       "symbol is required",

@@ -16,6 +16,7 @@ import {
   type ArticleData,
 } from "./lib/schema.ts";
 import {
+  ARTICLE_PATTERN,
   assertNoProblems,
   checkArticle,
   checkReferences,
@@ -130,7 +131,7 @@ function checkAllReferences(context: LoaderContext, files: Map<string, string[]>
 
 const articles = defineCollection({
   loader: validatingGlob(
-    { base: CONTENT.articles, pattern: "**/[^_]*.mdx" },
+    { base: CONTENT.articles, pattern: ARTICLE_PATTERN },
     // The file is read again: Astro's frontmatter reading moves impossible dates (see frontmatter.ts).
     (file, entry) => checkArticle(file, readFileSync(entry.filePath ?? file, "utf8")).problems,
     checkAllReferences,

@@ -6,10 +6,11 @@
  * the same here as in the build; unlike the build, the audit carries on after the first problem and
  * also checks drafts and scheduled articles, which a production build does not render.
  */
-import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { basename, join, relative, sep } from "node:path";
+import { globSync, readFileSync } from "node:fs";
+import { basename, join, sep } from "node:path";
 import { ContentError } from "./content-errors.ts";
 import {
+  ARTICLE_PATTERN,
   checkArticle,
   checkReferences,
   checkSnapshot,
@@ -34,22 +35,11 @@ export interface AuditResult {
   counts: { articles: number; tickers: number; tags: number; snapshots: number; components: number };
 }
 
-/** Article files as the build's glob (`**\/[^_]*.mdx`) finds them, as root-relative paths with `/`. */
+/** Article files as the build finds them (ARTICLE_PATTERN), as root-relative paths with `/`. */
 export function articleFiles(root: string): string[] {
-  const base = join(root, CONTENT.articles);
-  if (!existsSync(base)) return [];
-  const files: string[] = [];
-  const walk = (dir: string): void => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      if (entry.name.startsWith(".")) continue;
-      const full = join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (entry.name.endsWith(".mdx") && !entry.name.startsWith("_"))
-        files.push(relative(root, full).split(sep).join("/"));
-    }
-  };
-  walk(base);
-  return files.sort();
+  return globSync(ARTICLE_PATTERN, { cwd: join(root, CONTENT.articles) })
+    .map((file) => `${CONTENT.articles}/${file.split(sep).join("/")}`)
+    .sort();
 }
 
 /** Reads a registry, turning its ContentError into problems. */

@@ -28,6 +28,13 @@ export const CONTENT = {
   prices: "content/prices",
 } as const;
 
+/**
+ * Which files under CONTENT.articles are articles: `.mdx` files whose names start with neither `_`
+ * (notes, partials) nor `.` (editor and system files), at any depth. The build's loader and
+ * `npm run check:content` both find articles with it.
+ */
+export const ARTICLE_PATTERN = "**/[^_.]*.mdx";
+
 /** Parses a YAML file, reporting a syntax error with the file's name and the line. */
 export function readYaml(path: string, file: string = path): unknown {
   try {

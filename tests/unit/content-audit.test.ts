@@ -36,6 +36,7 @@ describe("auditContent", () => {
       [`${A}/weekend.mdx`]: articleText({}, 'Shares <Move ticker="nvda" date="2025-01-26" /> on Sunday.'),
       [`${A}/2025/weekend.mdx`]: articleText(),
       [`${A}/_ignored.mdx`]: articleText({ title: "" }, "<Nonsense />"),
+      [`${A}/2025/.ignored.mdx`]: articleText({ title: "" }, "<Nonsense />"),
     });
     expect(problems).toEqual([
       `${A}/bad-date.mdx: date: "2025-13-01" is not a calendar date; write YYYY-MM-DD, e.g. 2025-01-27`,

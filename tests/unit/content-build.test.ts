@@ -42,8 +42,11 @@ describe("the build stops on bad content", () => {
     );
   });
 
-  it("ignores article files whose names start with an underscore", () => {
-    const result = buildWith({ "content/articles/_notes.mdx": fixture("two-problems.mdx") });
+  it("ignores article files whose names start with an underscore or a dot", () => {
+    const result = buildWith({
+      "content/articles/_notes.mdx": fixture("two-problems.mdx"),
+      "content/articles/2025/.draft-backup.mdx": fixture("two-problems.mdx"),
+    });
     expect(result.status, result.output).toBe(0);
   });
 });

@@ -4,7 +4,6 @@
  * of Astro's generic schema error, and then run the cross-collection checks of src/lib/content-check.ts.
  */
 import { readFileSync } from "node:fs";
-import { basename, extname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { defineCollection } from "astro:content";
 import { glob, type Loader, type LoaderContext } from "astro/loaders";
@@ -17,6 +16,7 @@ import {
 } from "./lib/schema.ts";
 import {
   ARTICLE_PATTERN,
+  articleId,
   assertNoProblems,
   checkArticle,
   checkReferences,
@@ -27,9 +27,6 @@ import {
   readTickers,
   type ArticleRef,
 } from "./lib/content-check.ts";
-
-/** Article ids are file names: `content/articles/2025/nvidia-rout.mdx` is /articles/nvidia-rout/. */
-const slugOf = (entry: string) => basename(entry, extname(entry));
 
 /**
  * Wraps the glob loader so each entry is first checked by `check` (the same function
@@ -48,7 +45,7 @@ function validatingGlob(
       const inner = glob({
         ...options,
         generateId: ({ entry }) => {
-          const id = slugOf(entry);
+          const id = articleId(entry);
           const file = `${options.base}/${entry}`;
           const files = filesById.get(id) ?? [];
           if (!files.includes(file)) filesById.set(id, [...files, file]);

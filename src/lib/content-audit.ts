@@ -7,10 +7,11 @@
  * also checks drafts and scheduled articles, which a production build does not render.
  */
 import { globSync, readFileSync } from "node:fs";
-import { basename, join, sep } from "node:path";
+import { join, sep } from "node:path";
 import { ContentError } from "./content-errors.ts";
 import {
   ARTICLE_PATTERN,
+  articleId,
   checkArticle,
   checkReferences,
   checkSnapshot,
@@ -92,7 +93,7 @@ function auditFrontmatter(
     if (data.description === PLACEHOLDER_DEK) {
       warnings.push(`${file}: description: still the placeholder written by npm run new; write the dek`);
     }
-    articles.push({ file, id: basename(file, ".mdx"), source, data });
+    articles.push({ file, id: articleId(file), source, data });
   }
   return articles;
 }

@@ -5,7 +5,7 @@
  * (src/content.config.ts) and `npm run check:content` both call these, so both print the same lines.
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { basename, join } from "node:path";
+import { basename, extname, join } from "node:path";
 import { parse as parseYaml } from "yaml";
 import { ContentError, parseContent, validate, type Checked } from "./content-errors.ts";
 import { parseFrontmatter } from "./frontmatter.ts";
@@ -34,6 +34,11 @@ export const CONTENT = {
  * `npm run check:content` both find articles with it.
  */
 export const ARTICLE_PATTERN = "**/[^_.]*.mdx";
+
+/** An article's id and URL slug is its file name: `content/articles/2025/nvidia-rout.mdx` is `nvidia-rout`. */
+export function articleId(file: string): string {
+  return basename(file, extname(file));
+}
 
 /** Parses a YAML file, reporting a syntax error with the file's name and the line. */
 export function readYaml(path: string, file: string = path): unknown {

@@ -3,7 +3,7 @@
  * registries (the same rules and messages as the build), and writes the new article's MDX text.
  * scripts/new-article.ts reads the files, asks the questions and writes the result.
  */
-import { CONTENT, slugTaken, unknownTag, unknownTicker } from "./content-check.ts";
+import { articleId, CONTENT, slugTaken, unknownTag, unknownTicker } from "./content-check.ts";
 import { articleFrontmatterSchema, slug as slugSchema, show, type Tag, type Ticker } from "./schema.ts";
 import { slugify } from "./slug.ts";
 
@@ -125,7 +125,7 @@ export function validateNewArticle(
       `the headline ${show(input.title)} has no letters or digits to make a file name from; give one with --slug`,
     );
   }
-  const taken = registries.articleFiles.find((file) => file.replace(/^.*\//, "") === `${slug}.mdx`);
+  const taken = registries.articleFiles.find((file) => articleId(file) === slug);
   if (slug && taken) add("slug", `${slugTaken(slug, taken)}; choose another with --slug`);
   return problems;
 }

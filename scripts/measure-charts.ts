@@ -4,21 +4,23 @@
  *   npm run measure-charts
  *
  * For every page: the JavaScript it loads with the page (inline scripts and module files with their
- * static imports) and what its charts import once one scrolls into view (dynamic imports), in bytes
- * as served and gzipped; then the size of each chart's embedded data. Each file is gzipped on its own,
- * as a server would send it.
+ * static imports) and what it imports on demand (dynamic imports: a chart's library once the chart
+ * scrolls into view, the search index on a first query), in bytes as served and gzipped; then the
+ * size of each chart's embedded data. Each file is gzipped on its own, as a server would send it.
+ * The pages' scripts are found as the page-weight budget finds them (scripts/lib/page-weight.ts).
  */
 import { existsSync, readFileSync, readdirSync } from "node:fs";
-import { join, posix, relative, sep } from "node:path";
-import { gzipSync } from "node:zlib";
+import { join, relative, sep } from "node:path";
+import { gzipSize, lazyScripts, pageWeight, type Script } from "./lib/page-weight.ts";
 
 const DIST = "dist";
 
+/** Every HTML file of the build, as a path under DIST with forward slashes. */
 function htmlFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) return htmlFiles(path);
-    return entry.name.endsWith(".html") ? [path] : [];
+    return entry.name.endsWith(".html") ? [relative(DIST, path).split(sep).join("/")] : [];
   });
 }
 
@@ -27,66 +29,24 @@ interface Size {
   gzip: number;
 }
 
-const size = (text: string): Size => ({ raw: Buffer.byteLength(text), gzip: gzipSync(text).length });
+const size = (text: string): Size => ({ raw: Buffer.byteLength(text), gzip: gzipSize(text) });
 const add = (a: Size, b: Size): Size => ({ raw: a.raw + b.raw, gzip: a.gzip + b.gzip });
 const ZERO: Size = { raw: 0, gzip: 0 };
 const kb = (n: number): string => `${(n / 1024).toFixed(1)} KB`;
 const show = (s: Size): string => `${kb(s.raw)} (${kb(s.gzip)} gzipped)`;
+const total = (scripts: readonly Script[]): Size =>
+  scripts.reduce((sum, s) => add(sum, { raw: Buffer.byteLength(s.code), gzip: s.gzipBytes }), ZERO);
 
-/** A module file's static and dynamic imports, as site paths. */
-function importsOf(file: string): { static: string[]; dynamic: string[] } {
-  const code = readFileSync(join(DIST, file), "utf8");
-  const resolve = (spec: string) => posix.join(posix.dirname(file), spec);
-  const quoted = "[`\"']([^`\"']+\\.js)[`\"']";
+function measurePage(file: string) {
+  const weight = pageWeight(file, DIST);
+  const html = readFileSync(join(DIST, file), "utf8");
+  const data = [...html.matchAll(/<script type="application\/json">([\s\S]*?)<\/script>/g)].map((m) =>
+    size(m[1]!),
+  );
   return {
-    static: [...code.matchAll(new RegExp(`(?:^|[;}\\s])import\\s*(?:[^;]*?from\\s*)?${quoted}`, "g"))].map(
-      (m) => resolve(m[1]!),
-    ),
-    dynamic: [...code.matchAll(new RegExp(`import\\(\\s*${quoted}`, "g"))].map((m) => resolve(m[1]!)),
-  };
-}
-
-/** Files loaded from `entries` through static imports, and the dynamic imports they can trigger. */
-function closure(entries: string[]): { files: Set<string>; dynamic: Set<string> } {
-  const files = new Set<string>();
-  const dynamic = new Set<string>();
-  const queue = [...entries];
-  while (queue.length > 0) {
-    const file = queue.pop()!;
-    if (files.has(file)) continue;
-    files.add(file);
-    const found = importsOf(file);
-    queue.push(...found.static);
-    for (const d of found.dynamic) dynamic.add(d);
-  }
-  return { files, dynamic };
-}
-
-function measurePage(path: string) {
-  const html = readFileSync(path, "utf8");
-  const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)];
-  let inline = ZERO;
-  const modules: string[] = [];
-  const data: Size[] = [];
-  for (const [, attrs, body] of scripts) {
-    const src = /\bsrc="([^"]+)"/.exec(attrs!)?.[1];
-    if (src) modules.push(src.replace(/^\//, ""));
-    else if (/type="application\/json"/.test(attrs!)) data.push(size(body!));
-    else inline = add(inline, size(body!));
-  }
-  const atLoad = closure(modules);
-  const later = closure([...atLoad.dynamic].filter((file) => !atLoad.files.has(file)));
-  const total = (files: Iterable<string>) =>
-    [...files].reduce((sum, file) => add(sum, size(readFileSync(join(DIST, file), "utf8"))), ZERO);
-  return {
-    page:
-      "/" +
-      relative(DIST, path)
-        .split(sep)
-        .join("/")
-        .replace(/index\.html$/, ""),
-    atLoad: add(inline, total(atLoad.files)),
-    onScroll: total(later.files),
+    page: "/" + file.replace(/index\.html$/, ""),
+    atLoad: total(weight.scripts),
+    onScroll: total(lazyScripts(file, weight, DIST)),
     data,
   };
 }
@@ -97,7 +57,7 @@ if (!existsSync(DIST)) {
 }
 
 const pages = htmlFiles(DIST).sort().map(measurePage);
-console.log("JavaScript per page: at load | when a chart scrolls into view");
+console.log("JavaScript per page: at load | on demand (a chart scrolled into view, a first search)");
 for (const page of pages) {
   const charts = page.data.length === 1 ? "1 chart" : `${page.data.length} charts`;
   console.log(`  ${page.page} (${charts}): ${show(page.atLoad)} | ${show(page.onScroll)}`);

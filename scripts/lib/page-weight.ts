@@ -67,61 +67,93 @@ function staticImports(code: string): string[] {
   return out;
 }
 
+/** `import("x")` of a bundled module: fetched when the code runs, not with the page. */
+function dynamicImports(code: string): string[] {
+  return [...code.matchAll(/\bimport\(\s*["'`]([^"'`]+)["'`]\s*\)/g)].map((match) => match[1]!);
+}
+
+const resolveSitePath = (href: string, base: string) =>
+  posix.resolve(posix.dirname(base), href.split(/[?#]/)[0]!);
+
+/** A file of the build under `root`, by its site path, with its gzipped size; `page` references it. */
+function builtFile(page: string, root: string, sitePath: string): { text: string; gzipBytes: number } {
+  const path = join(root, sitePath);
+  if (!existsSync(path)) throw new Error(`${page} references ${sitePath}, which is not in the build`);
+  const text = readFileSync(path, "utf8");
+  return { text, gzipBytes: gzipSizeOfFile(path, text) };
+}
+
+/**
+ * Adds modules of the build to `scripts`, each with the modules it imports statically, each once
+ * (`seen` holds the site paths already added). `page` names the page in errors.
+ */
+function moduleWalker(page: string, root: string, scripts: Script[], seen: Set<string>) {
+  const addPath = (sitePath: string): void => {
+    if (seen.has(sitePath)) return;
+    seen.add(sitePath);
+    const { text: code, gzipBytes } = builtFile(page, root, sitePath);
+    scripts.push({ source: sitePath, code, gzipBytes });
+    for (const specifier of staticImports(code)) addImport(specifier, sitePath);
+  };
+  /** A specifier as written in code at `base`; bare and remote ones are not files of the build. */
+  const addImport = (specifier: string, base: string): void => {
+    if (/^(\.|\/)/.test(specifier)) addPath(resolveSitePath(specifier, base));
+  };
+  return { addPath, addImport };
+}
+
 /** The weight of the page at `file` (a path under `root`, e.g. `articles/x/index.html`). */
 export function pageWeight(file: string, root: string = DIST): PageWeight {
   const html = readFileSync(join(root, file), "utf8");
   const pageUrl = "/" + file;
-  const read = (sitePath: string): string => {
-    const path = join(root, sitePath);
-    if (!existsSync(path)) throw new Error(`${file} references ${sitePath}, which is not in the build`);
-    return readFileSync(path, "utf8");
-  };
-  const gzipOf = (sitePath: string, text: string) => gzipSizeOfFile(join(root, sitePath), text);
-  const resolve = (href: string, base: string) => posix.resolve(posix.dirname(base), href.split(/[?#]/)[0]!);
 
   let cssGzipBytes = 0;
   for (const match of html.matchAll(/<link\b[^>]*>/gi)) {
     const attrs = attributes(match[0]);
     if ((attrs.get("rel") ?? "").toLowerCase().split(/\s+/).includes("stylesheet") && attrs.get("href")) {
-      const href = resolve(attrs.get("href")!, pageUrl);
-      cssGzipBytes += gzipOf(href, read(href));
+      cssGzipBytes += builtFile(file, root, resolveSitePath(attrs.get("href")!, pageUrl)).gzipBytes;
     }
   }
   for (const match of html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/gi))
     cssGzipBytes += gzipSize(match[1]!);
 
   const scripts: Script[] = [];
-  const seen = new Set<string>();
-  const addModule = (sitePath: string) => {
-    if (seen.has(sitePath)) return;
-    seen.add(sitePath);
-    const code = read(sitePath);
-    scripts.push({ source: sitePath, code, gzipBytes: gzipOf(sitePath, code) });
-    for (const specifier of staticImports(code)) {
-      if (/^(\.|\/)/.test(specifier)) addModule(resolve(specifier, sitePath));
-    }
-  };
+  const modules = moduleWalker(file, root, scripts, new Set());
   for (const match of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
     const attrs = attributes(match[1]!);
     if (DATA_TYPES.test(attrs.get("type") ?? "")) continue;
     const src = attrs.get("src");
     if (src) {
-      if (!/^[a-z]+:/i.test(src)) addModule(resolve(src, pageUrl));
+      if (!/^[a-z]+:/i.test(src)) modules.addPath(resolveSitePath(src, pageUrl));
       continue;
     }
     const code = match[2]!;
     scripts.push({ source: "inline", code, gzipBytes: gzipSize(code) });
-    for (const specifier of staticImports(code)) {
-      if (/^(\.|\/)/.test(specifier)) addModule(resolve(specifier, pageUrl));
-    }
+    for (const specifier of staticImports(code)) modules.addImport(specifier, pageUrl);
   }
   for (const match of html.matchAll(/<link\b[^>]*>/gi)) {
     const attrs = attributes(match[0]);
     if ((attrs.get("rel") ?? "").toLowerCase() === "modulepreload" && attrs.get("href")) {
-      addModule(resolve(attrs.get("href")!, pageUrl));
+      modules.addPath(resolveSitePath(attrs.get("href")!, pageUrl));
     }
   }
   return { htmlGzipBytes: gzipSize(html), cssGzipBytes, scripts };
+}
+
+/**
+ * The JavaScript the page's scripts fetch later through `import()` (a chart's library when the chart
+ * scrolls into view, the search index on a first query), with what those modules import statically;
+ * nothing `weight` (the page's pageWeight) already loads.
+ */
+export function lazyScripts(file: string, weight: PageWeight, root: string = DIST): Script[] {
+  const scripts: Script[] = [];
+  const loaded = new Set(weight.scripts.map((script) => script.source));
+  const modules = moduleWalker(file, root, scripts, loaded);
+  for (const script of weight.scripts) {
+    const base = script.source === "inline" ? "/" + file : script.source;
+    for (const specifier of dynamicImports(script.code)) modules.addImport(specifier, base);
+  }
+  return scripts;
 }
 
 export const totalGzip = (scripts: readonly Script[]) => scripts.reduce((sum, s) => sum + s.gzipBytes, 0);

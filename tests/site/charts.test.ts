@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { distFiles, readDist } from "../support/dist";
+import { lazyScripts, pageWeight } from "../support/weight";
 
 const ARTICLES = "content/articles";
 const pages = distFiles(".html");
@@ -85,6 +86,14 @@ describe("price charts in the built site", () => {
       // Never a static <script> or preload of the library: the element imports it when needed.
       expect(html, file).not.toContain(libraryChunk!);
     }
+  });
+
+  it("fetches the library, and only it, when a chart scrolls into view (what measure-charts reports)", () => {
+    const article = "articles/nvidia-record-one-day-loss/index.html";
+    expect(lazyScripts(article, pageWeight(article)).map((s) => s.source)).toEqual([`/${libraryChunk}`]);
+    // The search page's on-demand import is written from the site root: it resolves there too.
+    const search = "search/index.html";
+    expect(lazyScripts(search, pageWeight(search)).map((s) => s.source)).toContain("/pagefind/pagefind.js");
   });
 
   it("credits TradingView, as the chart library's licence requires, on every page", () => {

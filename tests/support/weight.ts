@@ -2,6 +2,7 @@
 export {
   PAGE_BUDGET_BYTES,
   gzipSize,
+  lazyScripts,
   pageWeight,
   totalGzip,
   type PageWeight,

@@ -81,6 +81,13 @@ export function moveWords(move: Pick<Move, "percent" | "basis">): string {
   return dir === "up" ? `rose ${size}` : dir === "down" ? `fell ${size}` : "was unchanged";
 }
 
+/** The colour utility of a direction (src/styles/global.css tokens), always paired with a sign or words. */
+export const DIRECTION_COLOUR: Record<Direction, string> = {
+  up: "text-up",
+  down: "text-down",
+  flat: "text-muted",
+};
+
 /** A mark that shows the direction without colour, for chips and chart read-outs. */
 export function directionArrow(dir: Direction): string {
   return dir === "up" ? "▲" : dir === "down" ? "▼" : "=";

@@ -19,7 +19,14 @@ import type {
 } from "lightweight-charts";
 import { shortLabel, type BarTuple, type ChartData, type ChartMarker } from "../lib/chart.ts";
 import { formatDate } from "../lib/dates.ts";
-import { direction, directionArrow, formatAmount, formatPercent, formatPrice } from "../lib/format.ts";
+import {
+  direction,
+  DIRECTION_COLOUR,
+  directionArrow,
+  formatAmount,
+  formatPercent,
+  formatPrice,
+} from "../lib/format.ts";
 import { percentChange } from "../lib/prices.ts";
 import { site } from "../lib/site.ts";
 
@@ -69,8 +76,6 @@ function dateOf(time: Time): string {
   const pad = (n: number) => String(n).padStart(2, "0");
   return `${time.year}-${pad(time.month)}-${pad(time.day)}`;
 }
-
-const MOVE_CLASS = { up: "text-up", down: "text-down", flat: "text-muted" } as const;
 
 export class PriceChartElement extends HTMLElement {
   #observer: IntersectionObserver | undefined;
@@ -304,7 +309,9 @@ export class PriceChartElement extends HTMLElement {
     if (previous !== undefined) {
       const percent = percentChange(previous, close);
       const dir = direction({ percent });
-      rows.push(line(`${directionArrow(dir)} ${formatPercent(percent, true)} on the day`, MOVE_CLASS[dir]));
+      rows.push(
+        line(`${directionArrow(dir)} ${formatPercent(percent, true)} on the day`, DIRECTION_COLOUR[dir]),
+      );
     }
     for (const marker of markers) {
       rows.push(line(marker.href ? `${marker.label} (click to read)` : marker.label, "mt-1 font-medium"));

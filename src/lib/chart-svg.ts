@@ -12,7 +12,7 @@
  * (`preserveAspectRatio="none"`, strokes kept at their width with `vector-effect`), so one drawing fits
  * any width at the chart's fixed height.
  */
-import { rangeDirection, shortLabel, type ChartMarker, type ChartSpec } from "./chart.ts";
+import { markedDayLabel, markersByDate, rangeDirection, type ChartSpec } from "./chart.ts";
 import { formatDate } from "./dates.ts";
 import { formatPrice } from "./format.ts";
 
@@ -93,12 +93,10 @@ interface MarkerPoint {
 }
 
 function markerPoints(spec: ChartSpec): MarkerPoint[] {
-  const byDate = new Map<string, ChartMarker[]>();
-  for (const marker of spec.markers) byDate.set(marker.date, [...(byDate.get(marker.date) ?? []), marker]);
-  return [...byDate].flatMap(([date, markers]) => {
+  return [...markersByDate(spec.markers)].flatMap(([date, markers]) => {
     const index = spec.bars.findIndex((bar) => bar.date === date);
     if (index < 0) return [];
-    const text = shortLabel(markers[0]!.label) + (markers.length > 1 ? ` +${markers.length - 1}` : "");
+    const text = markedDayLabel(markers);
     return [{ x: ((index + 0.5) / spec.bars.length) * 100, close: spec.bars[index]!.close, text }];
   });
 }

@@ -182,9 +182,24 @@ export function sourceLine(snapshot: Pick<PriceSnapshot, "source" | "adjusted">)
   return `Source: ${snapshot.source.name}, retrieved ${formatDate(snapshot.source.retrieved, "short")}; ${ADJUSTED[snapshot.adjusted]}.`;
 }
 
-/** A marker label as the static chart shows it: at most CHART.shortLabel characters. */
-export function shortLabel(label: string): string {
+/** A marker label as a chart draws it: at most CHART.shortLabel characters. */
+function shortLabel(label: string): string {
   return label.length <= CHART.shortLabel ? label : `${label.slice(0, CHART.shortLabel - 1).trimEnd()}…`;
+}
+
+/** The markers by date, each date's in the order given. */
+export function markersByDate(markers: readonly ChartMarker[]): Map<string, ChartMarker[]> {
+  const byDate = new Map<string, ChartMarker[]>();
+  for (const marker of markers) byDate.set(marker.date, [...(byDate.get(marker.date) ?? []), marker]);
+  return byDate;
+}
+
+/**
+ * What a chart writes at a marked date, the static SVG and the interactive chart alike: the first
+ * marker's label, shortened, and "+N" for the others on that date (the table and tooltip list them all).
+ */
+export function markedDayLabel(markers: readonly ChartMarker[]): string {
+  return shortLabel(markers[0]!.label) + (markers.length > 1 ? ` +${markers.length - 1}` : "");
 }
 
 /**
@@ -387,6 +402,7 @@ export interface ChartRow {
 
 /** The bars as table rows, with amounts formatted (the table heading names the unit). */
 export function chartRows(spec: ChartSpec): ChartRow[] {
+  const marked = markersByDate(spec.markers);
   return spec.bars.map((bar, i) => {
     const previous = i === 0 ? spec.previousClose : spec.bars[i - 1]!.close;
     const percent = previous === undefined ? undefined : percentChange(previous, bar.close);
@@ -402,7 +418,7 @@ export function chartRows(spec: ChartSpec): ChartRow[] {
       low: formatAmount(bar.low),
       close: formatAmount(bar.close),
       ...(change ? { change } : {}),
-      markers: spec.markers.filter((m) => m.date === bar.date),
+      markers: marked.get(bar.date) ?? [],
     };
   });
 }

@@ -17,7 +17,13 @@ import type {
   SeriesType,
   Time,
 } from "lightweight-charts";
-import { shortLabel, type BarTuple, type ChartData, type ChartMarker } from "../lib/chart.ts";
+import {
+  markedDayLabel,
+  markersByDate,
+  type BarTuple,
+  type ChartData,
+  type ChartMarker,
+} from "../lib/chart.ts";
 import { formatDate } from "../lib/dates.ts";
 import {
   direction,
@@ -135,9 +141,7 @@ export class PriceChartElement extends HTMLElement {
 
     const dates = data.bars.map((bar) => bar[0]);
     const indexOf = new Map(dates.map((date, i) => [date, i]));
-    const markersOn = new Map<string, ChartMarker[]>();
-    for (const marker of data.markers)
-      markersOn.set(marker.date, [...(markersOn.get(marker.date) ?? []), marker]);
+    const markersOn = markersByDate(data.markers);
     const first = data.bars[0]![1];
     const last = data.bars.at(-1)![1];
     const seriesDirection = direction({ percent: percentChange(first, last) });
@@ -204,14 +208,13 @@ export class PriceChartElement extends HTMLElement {
         const index = indexOf.get(date) ?? 0;
         const above = !(previous && previous.above && index - previous.index < near);
         previous = { index, above };
-        const text = shortLabel(markers[0]!.label) + (markers.length > 1 ? ` +${markers.length - 1}` : "");
         return {
           time: date,
           position: above ? "aboveBar" : "belowBar",
           shape: above ? "arrowDown" : "arrowUp",
           color: p.ink,
           size: 0.8,
-          ...(showLabels ? { text } : {}),
+          ...(showLabels ? { text: markedDayLabel(markers) } : {}),
         };
       });
     };

@@ -1,11 +1,13 @@
 /**
  * How MDX components know which article they are in: the article page (and the feed renderer) put
  * the article in `Astro.locals` before rendering its body. Errors then name the article's file.
+ * Every price component (and TickerChip) reads its ticker's data and reports failures through
+ * `tickerFigure`.
  */
 import { getSiteData } from "../../site-data.ts";
 import { componentProblem, lookupTicker } from "../../lib/component-check.ts";
 import type { Bar, PriceSnapshot, Ticker } from "../../lib/schema.ts";
-export { describeTag } from "../../lib/mdx-tags.ts";
+import { describeTag } from "../../lib/mdx-tags.ts";
 
 export interface ArticleContext {
   /** Slug of the article. */
@@ -29,40 +31,52 @@ export function articleContextOf(article: {
   };
 }
 
-export function articleContext(locals: App.Locals, tag: string): ArticleContext {
-  if (!locals.article) {
-    throw new Error(`${tag}: price components only work inside an article body (no article in Astro.locals)`);
-  }
-  return locals.article;
+/** Where a component is rendered, for its errors (and, in an article, the date charts centre on). */
+export interface ComponentContext {
+  /** The article's file, or `page <path>` outside articles. */
+  file: string;
+  /** The article's date; absent outside articles. */
+  date?: string;
 }
 
-/**
- * Where a component that also works outside articles (PriceChart, TickerChip) is: the article, whose
- * date centres charts, or else the page, named by its path in error messages.
- */
-export function pageContext(locals: App.Locals, url: URL): { file: string; date?: string } {
-  return locals.article ?? { file: `page ${url.pathname}` };
-}
-
-/** Wraps a failure so the build error names the file (or page), the tag as written, and the problem. */
-export function componentError(context: { file: string }, tag: string, error: unknown): Error {
-  return new Error(componentProblem(context.file, tag, error));
-}
-
-/** The ticker and its bars, or an error listing the known ids (the same lookup check:content runs). */
-export async function resolveTicker(ticker: unknown): Promise<{ ticker: Ticker; bars: readonly Bar[] }> {
-  return lookupTicker(await getSiteData(), ticker);
-}
-
-/** resolveTicker, plus where the ticker's prices come from (for a chart's source line). */
-export async function resolveChartData(ticker: unknown): Promise<{
+/** A ticker's data as the components read it: the ticker, its bars and where its prices come from. */
+export interface TickerData {
   ticker: Ticker;
   bars: readonly Bar[];
   snapshot: Pick<PriceSnapshot, "source" | "adjusted">;
-}> {
-  const data = await getSiteData();
-  const found = lookupTicker(data, ticker);
-  const snapshot = data.prices.get(found.ticker.id);
-  if (!snapshot) throw new Error(`ticker: no price snapshot for ${found.ticker.id} in content/prices/`);
-  return { ...found, snapshot };
+}
+
+/** What a price component is, as its .astro file knows it (`Astro` satisfies it). */
+interface Component {
+  props: { ticker: unknown };
+  locals: App.Locals;
+  url: URL;
+}
+
+/**
+ * Renders a price component: runs `figure` on the data of the ticker its props name. `where` says if it
+ * needs an article ("article": Move, Close, Price, Record) or works on any page ("page": PriceChart,
+ * TickerChip). Any failure, an unknown ticker included, stops the build with one line naming the file
+ * (or page), the tag as the editor wrote it and the problem.
+ */
+export async function tickerFigure<T>(
+  name: string,
+  component: Component,
+  where: "article" | "page",
+  figure: (data: TickerData, context: ComponentContext) => T,
+): Promise<T> {
+  const tag = describeTag(name, component.props);
+  if (where === "article" && !component.locals.article) {
+    throw new Error(`${tag}: price components only work inside an article body (no article in Astro.locals)`);
+  }
+  const context: ComponentContext = component.locals.article ?? { file: `page ${component.url.pathname}` };
+  try {
+    const data = await getSiteData();
+    const found = lookupTicker(data, component.props.ticker);
+    const snapshot = data.prices.get(found.ticker.id);
+    if (!snapshot) throw new Error(`ticker: no price snapshot for ${found.ticker.id} in content/prices/`);
+    return figure({ ...found, snapshot }, context);
+  } catch (error) {
+    throw new Error(componentProblem(context.file, tag, error), { cause: error });
+  }
 }

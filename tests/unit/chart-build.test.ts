@@ -243,6 +243,15 @@ describe("mistakes stop the build, naming the file, the tag and the fix", () => 
       ['page /bad-chart/: <PriceChart ticker="nvda">: outside an article a chart has no date to centre on'],
     ],
     [
+      "a figure outside an article",
+      {
+        "src/pages/bad-move.astro": `---\nimport Move from "../components/mdx/Move.astro";\n---\n<Move ticker="nvda" date="2025-01-27" />\n`,
+      },
+      [
+        `page /bad-move/: <Move ticker="nvda" date="2025-01-27">: only works in an article's body (content/articles/<slug>.mdx)`,
+      ],
+    ],
+    [
       "a ticker chip for an unknown ticker",
       {
         "src/pages/bad-chip.astro": `---\nimport TickerChip from "../components/TickerChip.astro";\n---\n<TickerChip ticker="nvdaa" />\n`,

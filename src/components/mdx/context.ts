@@ -66,10 +66,16 @@ export async function tickerFigure<T>(
   figure: (data: TickerData, context: ComponentContext) => T,
 ): Promise<T> {
   const tag = describeTag(name, component.props);
-  if (where === "article" && !component.locals.article) {
-    throw new Error(`${tag}: price components only work inside an article body (no article in Astro.locals)`);
-  }
   const context: ComponentContext = component.locals.article ?? { file: `page ${component.url.pathname}` };
+  if (where === "article" && !component.locals.article) {
+    throw new Error(
+      componentProblem(
+        context.file,
+        tag,
+        "only works in an article's body (content/articles/<slug>.mdx); a page can show a TickerChip, or a PriceChart with from and to",
+      ),
+    );
+  }
   try {
     const data = await getSiteData();
     const found = lookupTicker(data, component.props.ticker);

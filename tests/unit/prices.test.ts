@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import {
   barOn,
@@ -13,15 +12,11 @@ import {
   rangeAround,
   tradingDayOnOrAfter,
 } from "../../src/lib/prices.ts";
-import { priceSnapshotSchema, type Bar } from "../../src/lib/schema.ts";
+import { snapshot } from "../support/price-data.ts";
 
-/** The real snapshot as the build reads it. */
-function bars(id: string): Bar[] {
-  return priceSnapshotSchema.parse(JSON.parse(readFileSync(`content/prices/${id}.json`, "utf8"))).bars;
-}
-const nvda = bars("nvda");
-const byd = bars("byd");
-const tsla = bars("tsla");
+const nvda = snapshot("nvda").bars;
+const byd = snapshot("byd").bars;
+const tsla = snapshot("tsla").bars;
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
 describe("Nvidia around the DeepSeek sell-off (real data)", () => {

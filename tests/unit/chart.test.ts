@@ -83,73 +83,115 @@ describe("the range", () => {
 });
 
 describe("errors name the prop, the value and what would work", () => {
-  it("from after to", () => {
-    expect(errorOf({ from: "2025-02-03", to: "2025-01-13" })).toBe(
+  const DATA = "the data run from 2024-10-01 to 2025-06-30";
+  const range = { from: "2025-01-13", to: "2025-02-03" };
+  const cases: [string, ChartProps, string | undefined, string][] = [
+    [
+      "from after to",
+      { from: "2025-02-03", to: "2025-01-13" },
+      undefined,
       "from (2025-02-03) is after to (2025-01-13); from must be the earlier date",
-    );
-  });
-
-  it("a range with fewer than 2 bars", () => {
-    expect(errorOf({ from: "2025-01-27", to: "2025-01-27" })).toContain(
-      "the range 2025-01-27 to 2025-01-27 holds 1 trading day; a chart needs at least 2",
-    );
-  });
-
-  it("a range outside the data", () => {
-    expect(errorOf({ from: "2024-06-03", to: "2025-01-27" })).toBe(
-      'from="2024-06-03": 2024-06-03 is outside the data: the data run from 2024-10-01 to 2025-06-30',
-    );
-    expect(errorOf({ from: "2025-06-02", to: "2025-07-31" })).toContain(
-      'to="2025-07-31": 2025-07-31 is outside the data',
-    );
-  });
-
-  it("a range end on a day without trading", () => {
-    expect(errorOf({ from: "2025-01-18", to: "2025-01-27" })).toBe(
+    ],
+    [
+      "a range with fewer than 2 bars",
+      { from: "2025-01-27", to: "2025-01-27" },
+      undefined,
+      "the range 2025-01-27 to 2025-01-27 holds 1 trading day; a chart needs at least 2, so move from earlier or to later",
+    ],
+    [
+      "a range starting before the data",
+      { from: "2024-06-03", to: "2025-01-27" },
+      undefined,
+      `from="2024-06-03": 2024-06-03 is outside the data: ${DATA}`,
+    ],
+    [
+      "a range ending after the data",
+      { from: "2025-06-02", to: "2025-07-31" },
+      undefined,
+      `to="2025-07-31": 2025-07-31 is outside the data: ${DATA}`,
+    ],
+    [
+      "a range end on a day without trading",
+      { from: "2025-01-18", to: "2025-01-27" },
+      undefined,
       'from="2025-01-18": 2025-01-18 was not a trading day in the data; the nearest trading days are 2025-01-17 and 2025-01-21',
-    );
-  });
-
-  it("a marker outside the chart's range, outside the data, or on a day without trading", () => {
-    const range = { from: "2025-01-13", to: "2025-02-03" };
-    expect(errorOf({ ...range, markers: [{ date: "2025-03-03", label: "Later" }] })).toBe(
+    ],
+    [
+      "a marker outside the chart's range",
+      { ...range, markers: [{ date: "2025-03-03", label: "Later" }] },
+      undefined,
       "markers[0].date 2025-03-03 is outside the chart's range 2025-01-13 to 2025-02-03; move the marker or widen from/to",
-    );
-    expect(errorOf({ ...range, markers: [{ date: "2026-01-05", label: "Future" }] })).toContain(
-      "markers[0].date: 2026-01-05 is outside the data",
-    );
-    expect(errorOf({ ...range, markers: [{ date: "2025-01-25", label: "Saturday" }] })).toContain(
+    ],
+    [
+      "a marker outside the data",
+      { ...range, markers: [{ date: "2026-01-05", label: "Future" }] },
+      undefined,
+      `markers[0].date: 2026-01-05 is outside the data: ${DATA}`,
+    ],
+    [
+      "a marker on a day without trading",
+      { ...range, markers: [{ date: "2025-01-25", label: "Saturday" }] },
+      undefined,
       "markers[0].date: 2025-01-25 was not a trading day in the data; the nearest trading days are 2025-01-24 and 2025-01-27",
-    );
-  });
-
-  it("an article date outside the data when the range is left to default", () => {
-    expect(errorOf({}, "2025-08-01")).toContain(
-      "the article's date 2025-08-01 is outside the data (2024-10-01 to 2025-06-30)",
-    );
-  });
-
-  it("props of the wrong shape", () => {
-    expect(errorOf({ from: "27/01/2025", to: "2025-02-03" })).toContain(
-      'from="27/01/2025" is not a date; write from="YYYY-MM-DD"',
-    );
-    expect(errorOf({ type: "bars" }, "2025-01-27")).toBe(
+    ],
+    [
+      "an article date outside the data when the range is left to default",
+      {},
+      "2025-08-01",
+      "the article's date 2025-08-01 is outside the data (2024-10-01 to 2025-06-30); give from and to inside it, or update the price snapshot",
+    ],
+    [
+      "a date that is not YYYY-MM-DD",
+      { from: "27/01/2025", to: "2025-02-03" },
+      undefined,
+      'from="27/01/2025" is not a date; write from="YYYY-MM-DD", e.g. "2025-01-27"',
+    ],
+    [
+      "an unknown chart type",
+      { type: "bars" },
+      "2025-01-27",
       'type="bars" is not a chart type; use one of area, line, candles',
-    );
-    expect(errorOf({ height: 90 }, "2025-01-27")).toContain(
-      "height=90 is not accepted; give a whole number of pixels from 200 to 640",
-    );
-    expect(errorOf({ title: "" }, "2025-01-27")).toContain('title="" is not accepted');
-    expect(errorOf({ markers: "2025-01-27" }, "2025-01-27")).toContain("markers must be a list");
-    expect(errorOf({ markers: [{ date: "2025-01-27" }] }, "2025-01-27")).toContain(
-      "markers[0].label undefined is missing or empty",
-    );
-    expect(errorOf({ markers: [{ date: "2025-01-27", label: "x", colour: "red" }] }, "2025-01-27")).toContain(
-      "markers[0] has unknown field colour",
-    );
-    expect(
-      errorOf({ markers: [{ date: "2025-01-27", label: "x", href: "javascript:alert(1)" }] }, "2025-01-27"),
-    ).toContain('markers[0].href "javascript:alert(1)" is not a link');
+    ],
+    [
+      "a height out of bounds",
+      { height: 90 },
+      "2025-01-27",
+      "height=90 is not accepted; give a whole number of pixels from 200 to 640, e.g. height={320}",
+    ],
+    [
+      "an empty title",
+      { title: "" },
+      "2025-01-27",
+      'title="" is not accepted; give a short heading, or leave title out',
+    ],
+    [
+      "markers that are not a list",
+      { markers: "2025-01-27" },
+      "2025-01-27",
+      'markers must be a list; write markers={[{ date: "2025-01-27", label: "DeepSeek sell-off" }]}',
+    ],
+    [
+      "a marker without a label",
+      { markers: [{ date: "2025-01-27" }] },
+      "2025-01-27",
+      "markers[0].label undefined is missing or empty; give a short label",
+    ],
+    [
+      "a marker with an unknown field",
+      { markers: [{ date: "2025-01-27", label: "x", colour: "red" }] },
+      "2025-01-27",
+      "markers[0] has unknown field colour; a marker has date, label and href",
+    ],
+    [
+      "a marker link that is not a site path or http(s) URL",
+      { markers: [{ date: "2025-01-27", label: "x", href: "javascript:alert(1)" }] },
+      "2025-01-27",
+      'markers[0].href "javascript:alert(1)" is not a link; give a site path ("/articles/x/") or an http(s) URL',
+    ],
+  ];
+
+  it.each(cases)("%s", (_name, props, centre, message) => {
+    expect(errorOf(props, centre)).toBe(message);
   });
 
   it("accepts a height written as a string of digits", () => {

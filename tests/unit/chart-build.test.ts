@@ -89,10 +89,10 @@ Astro.locals.feed = {
         href: "/articles/nvidia-record-one-day-loss/",
       },
     ]);
-    // 117.00 on 1 Oct 2024 to 157.99 on 30 Jun 2025.
+    // 157.75 on 27 Jun 2025 to 157.99 on the 30th; 117.00 on 1 Oct 2024 to 157.99.
     expect(html).toMatch(
       new RegExp(
-        `<figcaption[^>]*>Nvidia (rose|fell) [0-9.]+% on 30 Jun 2025 to \\$157\\.99; over 1 Oct 2024${T}30 Jun 2025 it rose 35\\.03%\\.`,
+        `<figcaption[^>]*>Nvidia rose 0\\.15% on 30 Jun 2025 to \\$157\\.99; over 1 Oct 2024${T}30 Jun 2025 it rose 35\\.03%\\.`,
       ),
     );
     // The table links the marked day to its story with the full headline; the SVG shows a short label.
@@ -147,7 +147,8 @@ Astro.locals.feed = {
     expect(data.bars).toHaveLength(31);
     expect(data.bars[15]![0]).toBe("2025-03-17");
     expect(data.markers).toEqual([{ date: "2025-03-17", label: "Session after publication" }]);
-    expect(html).toMatch(/<figcaption[^>]*>Baidu (rose|fell) [0-9.]+% on 17 Mar 2025 to \$/);
+    // 93.82 on Friday 14 March to 102.27 on the Monday.
+    expect(html).toMatch(/<figcaption[^>]*>Baidu rose 9\.01% on 17 Mar 2025 to \$102\.27;/);
   });
 
   it("loads the chart script only on pages with a chart", () => {

@@ -96,7 +96,8 @@ describe("ticker chips", () => {
     const figure = chipFigure(nvda, ticker("nvda"));
     expect(figure.date).toBe("2025-06-30");
     expect(figure.close).toBe("$157.99");
-    expect(figure.move?.short).toMatch(/^[▲▼=] [+-]?\d+\.\d\d%$/);
+    // Up from $157.75 on 27 June.
+    expect(figure.move?.short).toBe("▲ +0.15%");
   });
 
   it("stop for a date before the data", () => {

@@ -88,7 +88,7 @@ test("the crosshair read-out gives the date, close, day's move and the marker's 
   const tip = chart.locator("div.absolute div.rounded").first();
   await expect(tip).toBeVisible();
   await expect(tip).toContainText("27 Jan 2025");
-  // Nvidia's close that day and its fall from 135.91 on the 24th, as reported at the time.
+  // Nvidia's close that day and its fall from 142.62 on the 24th, as reported at the time.
   await expect(tip).toContainText("Close $118.42");
   await expect(tip).toContainText("▼ -16.97% on the day");
   await expect(tip).toContainText("Published");

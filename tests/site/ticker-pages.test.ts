@@ -132,14 +132,16 @@ function pager(page: number): Record<string, string> {
 const pages = Array.from({ length: PAGES }, (_, i) => i + 1);
 const all = () => pages.flatMap(listed);
 
+/** The ticker's trading days, from its price file. */
+const barDates = (
+  JSON.parse(readFileSync(`content/prices/${TICKER.id}.json`, "utf8")) as { bars: { date: string }[] }
+).bars.map((bar) => bar.date);
+
 /** The trading day an article counts on: its date, or the next day with a bar. */
 function tradingDay(date: string): string {
-  const bars = (
-    JSON.parse(readFileSync(`content/prices/${TICKER.id}.json`, "utf8")) as { bars: { date: string }[] }
-  ).bars;
-  const bar = bars.find((b) => b.date >= date);
-  if (!bar) throw new Error(`no bar on or after ${date}`);
-  return bar.date;
+  const day = barDates.find((d) => d >= date);
+  if (!day) throw new Error(`no bar on or after ${date}`);
+  return day;
 }
 
 it("builds", () => {

@@ -358,7 +358,8 @@ export type BarTuple =
 /** The JSON a chart figure carries for the interactive chart: the slice only, never the whole file. */
 export interface ChartData {
   type: ChartType;
-  ticker: Pick<ChartTicker, "symbol" | "name" | "currency" | "kind">;
+  /** What the read-out needs to write prices with their unit. */
+  ticker: Pick<ChartTicker, "currency" | "kind">;
   /** Close before the first bar, so the first bar's day move can be shown. */
   previousClose?: number;
   bars: BarTuple[];
@@ -366,10 +367,10 @@ export interface ChartData {
 }
 
 export function chartData(spec: ChartSpec): ChartData {
-  const { symbol, name, currency, kind } = spec.ticker;
+  const { currency, kind } = spec.ticker;
   return {
     type: spec.type,
-    ticker: { symbol, name, currency, kind },
+    ticker: { currency, kind },
     ...(spec.previousClose !== undefined ? { previousClose: spec.previousClose } : {}),
     bars: spec.bars.map((b): BarTuple =>
       spec.type === "candles" ? [b.date, b.close, b.open, b.high, b.low] : [b.date, b.close],

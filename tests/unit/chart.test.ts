@@ -282,7 +282,7 @@ describe("what the page embeds", () => {
     expect(data.bars[0]).toEqual(["2025-01-13", 133.23]);
     expect(data.bars.at(-1)).toEqual(["2025-01-27", 118.42]);
     expect(data).toMatchObject({ type: "area", previousClose: 135.91, markers: range.markers });
-    expect(data.ticker).toEqual({ symbol: "NVDA", name: "Nvidia", currency: "USD", kind: "stock" });
+    expect(data.ticker).toEqual({ currency: "USD", kind: "stock" });
   });
 
   it("adds open, high and low for candles", () => {

@@ -124,8 +124,8 @@ async function benchSize(count: number): Promise<Row> {
     return {
       articles: count,
       ...budget,
-      pages: pagesBuilt(cold.output) ?? stats.matching,
-      htmlFiles: stats.matching,
+      pages: pagesBuilt(cold.output) ?? stats.htmlFiles,
+      htmlFiles: stats.htmlFiles,
       cold,
       warm,
       distBytes: stats.bytes,

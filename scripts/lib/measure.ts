@@ -4,9 +4,10 @@
  * resident set size over the command and every process it waited for.
  */
 import { spawn } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { loadavg } from "node:os";
 import { join } from "node:path";
+import { filesUnder } from "./files.ts";
 
 const GNU_TIME = "/usr/bin/time";
 
@@ -70,25 +71,11 @@ export async function measureCommand(
   });
 }
 
-/** Number of files with `extension` and total bytes of every file under `dir`. */
-export function treeStats(
-  dir: string,
-  extension = ".html",
-): { files: number; matching: number; bytes: number } {
-  let files = 0;
-  let matching = 0;
-  let bytes = 0;
-  const walk = (path: string): void => {
-    for (const entry of readdirSync(path, { withFileTypes: true })) {
-      const full = join(path, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else {
-        files++;
-        bytes += statSync(full).size;
-        if (entry.name.endsWith(extension)) matching++;
-      }
-    }
+/** How many HTML files, and how many bytes in all, a build wrote under `dir`. */
+export function treeStats(dir: string): { htmlFiles: number; bytes: number } {
+  const files = filesUnder(dir);
+  return {
+    htmlFiles: files.filter((file) => file.endsWith(".html")).length,
+    bytes: files.reduce((sum, file) => sum + statSync(join(dir, file)).size, 0),
   };
-  walk(dir);
-  return { files, matching, bytes };
 }

@@ -9,8 +9,7 @@ import { appendFileSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeSiteCopy, run, type Overrides } from "../support/site-copy";
-import { filesUnder, textOf } from "../support/dist-files";
-import { distFiles, readDist } from "../support/dist";
+import { distFiles, readDist, textOf } from "../support/dist";
 
 const BUILD_DATE = "2025-06-01";
 const SCHEDULED_DATE = "2025-06-02";
@@ -112,7 +111,7 @@ type OutputKind =
   | "other data";
 
 function outputsOf(dist: string): Record<OutputKind, string[]> {
-  const files = filesUnder(dist);
+  const files = distFiles(undefined, dist);
   return {
     "article pages": files.filter((f) => f.startsWith("articles/") && f.endsWith("index.html")),
     "lists and tag/ticker pages": files.filter((f) => f.endsWith(".html") && !f.startsWith("articles/")),
@@ -173,15 +172,15 @@ beforeAll(() => {
 
 describe("a production build with a draft and a scheduled article", () => {
   it("builds the article npm run new made", () => {
-    expect(filesUnder(withUnpublished)).toContain(`articles/${FIXTURES.published.slug}/index.html`);
+    expect(distFiles(undefined, withUnpublished)).toContain(`articles/${FIXTURES.published.slug}/index.html`);
     expect(textOf(join(withUnpublished, `articles/${FIXTURES.published.slug}/index.html`))).toContain(
       FIXTURES.published.word,
     );
   });
 
   it("is identical, file for file and byte for byte, to the build without them", () => {
-    const files = filesUnder(withUnpublished);
-    expect(files).toEqual(filesUnder(withoutUnpublished));
+    const files = distFiles(undefined, withUnpublished);
+    expect(files).toEqual(distFiles(undefined, withoutUnpublished));
     const different = files.filter(
       (file) =>
         !readFileSync(join(withUnpublished, file)).equals(readFileSync(join(withoutUnpublished, file))),
@@ -212,7 +211,7 @@ describe("a production build with a draft and a scheduled article", () => {
     ["search index", ["pagefind/pagefind-entry.json"], false],
   ];
   it.each(named)("%s: exists, without the draft or the scheduled article", (_kind, files, listsPublished) => {
-    for (const file of files) expect(filesUnder(withUnpublished), file).toContain(file);
+    for (const file of files) expect(distFiles(undefined, withUnpublished), file).toContain(file);
     for (const name of ["draft", "scheduled"] as const) {
       expect(mentions(withUnpublished, files, FIXTURES[name])).toEqual([]);
     }
@@ -236,7 +235,7 @@ describe("a production build with a draft and a scheduled article", () => {
   });
 
   it("shows no publication banner", () => {
-    for (const file of filesUnder(withUnpublished).filter((f) => f.endsWith(".html"))) {
+    for (const file of distFiles(undefined, withUnpublished).filter((f) => f.endsWith(".html"))) {
       expect(textOf(join(withUnpublished, file)), file).not.toContain("data-publication-state");
     }
   });
@@ -245,7 +244,9 @@ describe("a production build with a draft and a scheduled article", () => {
 describe("a build on the scheduled date", () => {
   it("publishes the scheduled article, with no banner, and still leaves the draft out", () => {
     const page = join(afterScheduledDate, `articles/${FIXTURES.scheduled.slug}/index.html`);
-    expect(filesUnder(afterScheduledDate)).toContain(`articles/${FIXTURES.scheduled.slug}/index.html`);
+    expect(distFiles(undefined, afterScheduledDate)).toContain(
+      `articles/${FIXTURES.scheduled.slug}/index.html`,
+    );
     expect(textOf(page)).toContain(FIXTURES.scheduled.word);
     expect(textOf(page)).not.toContain("data-publication-state");
     expect(textOf(join(afterScheduledDate, "sitemap-0.xml"))).toContain(

@@ -1,5 +1,7 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { join, relative, sep } from "node:path";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { gunzipSync } from "node:zlib";
+import { filesUnder } from "../../scripts/lib/files.ts";
 
 /** The built site the `site` tests read; `npm test` builds it first. */
 export const DIST = "dist";
@@ -9,18 +11,19 @@ export const DIST = "dist";
  * slashes, e.g. `articles/x/index.html`.
  */
 export function distFiles(extension?: string, root: string = DIST): string[] {
-  if (!existsSync(root)) throw new Error(`${root}/ is missing: run \`npm run build\` before the site tests.`);
-  const out: string[] = [];
-  const walk = (dir: string): void => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const full = join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (!extension || entry.name.endsWith(extension))
-        out.push(relative(root, full).split(sep).join("/"));
-    }
-  };
-  walk(root);
-  return out.sort();
+  if (!existsSync(root)) {
+    throw new Error(
+      `${root}/ is missing: its build did not run or failed (for dist/, run \`npm run build\` before the site tests).`,
+    );
+  }
+  return filesUnder(root, extension);
+}
+
+/** A built file's text; gzipped files (Pagefind's index and fragments) are unpacked first. */
+export function textOf(path: string): string {
+  const bytes = readFileSync(path);
+  if (bytes[0] === 0x1f && bytes[1] === 0x8b) return gunzipSync(bytes).toString("utf8");
+  return bytes.toString("utf8");
 }
 
 export function readDist(path: string, root: string = DIST): string {

@@ -1,0 +1,14 @@
+import { readdirSync } from "node:fs";
+import { join, relative, sep } from "node:path";
+
+/**
+ * Every file under `root` (a build's output folder, say) whose name ends with `extension`, or every
+ * file when there is none: paths relative to `root` with forward slashes, e.g. `articles/x/index.html`,
+ * sorted.
+ */
+export function filesUnder(root: string, extension = ""): string[] {
+  return readdirSync(root, { recursive: true, withFileTypes: true })
+    .filter((entry) => !entry.isDirectory() && entry.name.endsWith(extension))
+    .map((entry) => relative(root, join(entry.parentPath, entry.name)).split(sep).join("/"))
+    .sort();
+}

@@ -1,12 +1,15 @@
 /**
- * What a built page makes the browser download on first load, read from the HTML and the files it
- * references: its HTML, its stylesheets, and the JavaScript it loads without any interaction
- * (inline scripts, external scripts and the modules they import statically). Sizes are gzipped, as
- * a static host serves them.
+ * What a built page makes the browser download, read from the HTML and the files it references: its
+ * HTML, its stylesheets, the JavaScript it loads without any interaction (inline scripts, external
+ * scripts and the modules they import statically), and the JavaScript those load later through a
+ * dynamic `import()` (a chart scrolling into view, a first search). Sizes are gzipped, as a static host
+ * serves them. The page budget tests, the benchmark and `npm run measure-charts` all measure with it.
  */
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { join, posix } from "node:path";
 import { gzipSync } from "node:zlib";
+import { filesUnder } from "./files.ts";
+
 /** The build output folder pages are read from unless another is given. */
 const DIST = "dist";
 
@@ -26,19 +29,31 @@ export interface PageWeight {
   cssGzipBytes: number;
   /** JavaScript that runs on load, static imports included. */
   scripts: Script[];
+  /** JavaScript the page's scripts import dynamically, with its static imports: loaded only on demand. */
+  lazyScripts: Script[];
 }
 
 export const gzipSize = (text: string | Buffer): number => gzipSync(text, { level: 9 }).length;
 
-/** Gzipped sizes of files many pages share (stylesheets, modules), by path, size and time written. */
-const fileGzip = new Map<string, number>();
+/** A stylesheet or a module of the build. */
+interface BuiltFile {
+  code: string;
+  gzipBytes: number;
+  imports: Imports;
+}
 
-function gzipSizeOfFile(path: string, text: string): number {
+/** Files many pages share (stylesheets, modules), read once, by path, size and time written. */
+const builtFiles = new Map<string, BuiltFile>();
+
+function readBuiltFile(path: string): BuiltFile {
   const stat = statSync(path);
   const key = `${path}:${stat.size}:${stat.mtimeMs}`;
-  let size = fileGzip.get(key);
-  if (size === undefined) fileGzip.set(key, (size = gzipSize(text)));
-  return size;
+  let built = builtFiles.get(key);
+  if (built === undefined) {
+    const code = readFileSync(path, "utf8");
+    builtFiles.set(key, (built = { code, gzipBytes: gzipSize(code), imports: importsOf(code) }));
+  }
+  return built;
 }
 
 /** Script types that are data, not code. */
@@ -53,107 +68,104 @@ function attributes(tag: string): Map<string, string> {
   return out;
 }
 
-/** Static `import … from "x"` and `import "x"` of a bundled module (dynamic `import()` is lazy). */
-function staticImports(code: string): string[] {
-  const out: string[] = [];
-  for (const match of code.matchAll(
-    /(?:^|[;\s}])import\s*(?:[\w$*{}\s,]+?\s*from\s*)?["'`]([^"'`]+)["'`]/g,
-  )) {
-    out.push(match[1]!);
-  }
-  for (const match of code.matchAll(/(?:^|[;\s}])export\s*(?:\*|\{[^}]*\})\s*from\s*["'`]([^"'`]+)["'`]/g)) {
-    out.push(match[1]!);
-  }
-  return out;
+interface Imports {
+  /** `import … from "x"`, `import "x"` and `export … from "x"`: loaded with the module. */
+  static: string[];
+  /** `import("x")`: loaded when the code runs it. */
+  dynamic: string[];
 }
 
-/** `import("x")` of a bundled module: fetched when the code runs, not with the page. */
-function dynamicImports(code: string): string[] {
-  return [...code.matchAll(/\bimport\(\s*["'`]([^"'`]+)["'`]\s*\)/g)].map((match) => match[1]!);
-}
-
-const resolveSitePath = (href: string, base: string) =>
-  posix.resolve(posix.dirname(base), href.split(/[?#]/)[0]!);
-
-/** A file of the build under `root`, by its site path, with its gzipped size; `page` references it. */
-function builtFile(page: string, root: string, sitePath: string): { text: string; gzipBytes: number } {
-  const path = join(root, sitePath);
-  if (!existsSync(path)) throw new Error(`${page} references ${sitePath}, which is not in the build`);
-  const text = readFileSync(path, "utf8");
-  return { text, gzipBytes: gzipSizeOfFile(path, text) };
-}
-
-/**
- * Adds modules of the build to `scripts`, each with the modules it imports statically, each once
- * (`seen` holds the site paths already added). `page` names the page in errors.
- */
-function moduleWalker(page: string, root: string, scripts: Script[], seen: Set<string>) {
-  const addPath = (sitePath: string): void => {
-    if (seen.has(sitePath)) return;
-    seen.add(sitePath);
-    const { text: code, gzipBytes } = builtFile(page, root, sitePath);
-    scripts.push({ source: sitePath, code, gzipBytes });
-    for (const specifier of staticImports(code)) addImport(specifier, sitePath);
+/** The local modules (relative or root-relative specifiers) a bundled module imports. */
+function importsOf(code: string): Imports {
+  const local = (specifiers: Iterable<RegExpMatchArray>) =>
+    [...specifiers].map((match) => match[1]!).filter((specifier) => /^(\.|\/)/.test(specifier));
+  return {
+    static: [
+      ...local(code.matchAll(/(?:^|[;\s}])import\s*(?:[\w$*{}\s,]+?\s*from\s*)?["'`]([^"'`]+)["'`]/g)),
+      ...local(code.matchAll(/(?:^|[;\s}])export\s*(?:\*|\{[^}]*\})\s*from\s*["'`]([^"'`]+)["'`]/g)),
+    ],
+    dynamic: local(code.matchAll(/\bimport\(\s*["'`]([^"'`]+)["'`]\s*\)/g)),
   };
-  /** A specifier as written in code at `base`; bare and remote ones are not files of the build. */
-  const addImport = (specifier: string, base: string): void => {
-    if (/^(\.|\/)/.test(specifier)) addPath(resolveSitePath(specifier, base));
-  };
-  return { addPath, addImport };
 }
 
 /** The weight of the page at `file` (a path under `root`, e.g. `articles/x/index.html`). */
 export function pageWeight(file: string, root: string = DIST): PageWeight {
   const html = readFileSync(join(root, file), "utf8");
   const pageUrl = "/" + file;
+  const read = (sitePath: string): BuiltFile => {
+    const path = join(root, sitePath);
+    if (!existsSync(path)) throw new Error(`${file} references ${sitePath}, which is not in the build`);
+    return readBuiltFile(path);
+  };
+  const resolve = (href: string, base: string) => posix.resolve(posix.dirname(base), href.split(/[?#]/)[0]!);
 
   let cssGzipBytes = 0;
   for (const match of html.matchAll(/<link\b[^>]*>/gi)) {
     const attrs = attributes(match[0]);
     if ((attrs.get("rel") ?? "").toLowerCase().split(/\s+/).includes("stylesheet") && attrs.get("href")) {
-      cssGzipBytes += builtFile(file, root, resolveSitePath(attrs.get("href")!, pageUrl)).gzipBytes;
+      cssGzipBytes += read(resolve(attrs.get("href")!, pageUrl)).gzipBytes;
     }
   }
   for (const match of html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/gi))
     cssGzipBytes += gzipSize(match[1]!);
 
+  const seen = new Set<string>();
+  /** Dynamic imports met on the way, as site paths. */
+  const later: string[] = [];
+  /** Adds the module at `sitePath` and everything it imports statically to `into`. */
+  const addModule = (sitePath: string, into: Script[]) => {
+    if (seen.has(sitePath)) return;
+    seen.add(sitePath);
+    const { code, gzipBytes, imports } = read(sitePath);
+    into.push({ source: sitePath, code, gzipBytes });
+    for (const specifier of imports.static) addModule(resolve(specifier, sitePath), into);
+    for (const specifier of imports.dynamic) later.push(resolve(specifier, sitePath));
+  };
+
   const scripts: Script[] = [];
-  const modules = moduleWalker(file, root, scripts, new Set());
   for (const match of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
     const attrs = attributes(match[1]!);
     if (DATA_TYPES.test(attrs.get("type") ?? "")) continue;
     const src = attrs.get("src");
     if (src) {
-      if (!/^[a-z]+:/i.test(src)) modules.addPath(resolveSitePath(src, pageUrl));
+      if (!/^[a-z]+:/i.test(src)) addModule(resolve(src, pageUrl), scripts);
       continue;
     }
     const code = match[2]!;
     scripts.push({ source: "inline", code, gzipBytes: gzipSize(code) });
-    for (const specifier of staticImports(code)) modules.addImport(specifier, pageUrl);
+    const imports = importsOf(code);
+    for (const specifier of imports.static) addModule(resolve(specifier, pageUrl), scripts);
+    for (const specifier of imports.dynamic) later.push(resolve(specifier, pageUrl));
   }
   for (const match of html.matchAll(/<link\b[^>]*>/gi)) {
     const attrs = attributes(match[0]);
     if ((attrs.get("rel") ?? "").toLowerCase() === "modulepreload" && attrs.get("href")) {
-      modules.addPath(resolveSitePath(attrs.get("href")!, pageUrl));
+      addModule(resolve(attrs.get("href")!, pageUrl), scripts);
     }
   }
-  return { htmlGzipBytes: gzipSize(html), cssGzipBytes, scripts };
-}
 
-/**
- * The JavaScript the page's scripts fetch later through `import()` (a chart's library when the chart
- * scrolls into view, the search index on a first query), with what those modules import statically;
- * nothing `weight` (the page's pageWeight) already loads.
- */
-export function lazyScripts(file: string, weight: PageWeight, root: string = DIST): Script[] {
-  const scripts: Script[] = [];
-  const loaded = new Set(weight.scripts.map((script) => script.source));
-  const modules = moduleWalker(file, root, scripts, loaded);
-  for (const script of weight.scripts) {
-    const base = script.source === "inline" ? "/" + file : script.source;
-    for (const specifier of dynamicImports(script.code)) modules.addImport(specifier, base);
-  }
-  return scripts;
+  const lazyScripts: Script[] = [];
+  while (later.length > 0) addModule(later.shift()!, lazyScripts);
+  return { htmlGzipBytes: gzipSize(html), cssGzipBytes, scripts, lazyScripts };
 }
 
 export const totalGzip = (scripts: readonly Script[]) => scripts.reduce((sum, s) => sum + s.gzipBytes, 0);
+
+export interface PageBudget {
+  /** The page's file under the build folder, e.g. `articles/x/index.html`. */
+  file: string;
+  htmlGzipBytes: number;
+  cssGzipBytes: number;
+  /** HTML plus CSS: what {@link PAGE_BUDGET_BYTES} limits. */
+  bytes: number;
+}
+
+/** What the page budget counts on every page under `root`, heaviest first. */
+export function pageBudgets(root: string = DIST): PageBudget[] {
+  return filesUnder(root, ".html")
+    .map((file) => {
+      const { htmlGzipBytes, cssGzipBytes } = pageWeight(file, root);
+      return { file, htmlGzipBytes, cssGzipBytes, bytes: htmlGzipBytes + cssGzipBytes };
+    })
+    .sort((a, b) => b.bytes - a.bytes);
+}

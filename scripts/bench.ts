@@ -20,7 +20,7 @@ import { parseArgs } from "node:util";
 import { generateCorpus, readCorpusInput } from "./lib/bench-corpus.ts";
 import { measureCommand, treeStats, type BuildMeasure } from "./lib/measure.ts";
 import { clearCaches, makeSiteCopy, ROOT } from "./lib/site-copy.ts";
-import { PAGE_BUDGET_BYTES, pageWeight } from "./lib/page-weight.ts";
+import { PAGE_BUDGET_BYTES, pageBudgets } from "./lib/page-weight.ts";
 import { CONTENT } from "../src/lib/content-check.ts";
 
 interface Row {
@@ -138,22 +138,12 @@ async function benchSize(count: number): Promise<Row> {
 
 /** Pages whose HTML + CSS gzipped reach the page budget of issue 9, and the heaviest page. */
 function budgetCheck(dist: string): { overBudget: number; heaviest: { path: string; bytes: number } } {
-  let overBudget = 0;
-  let heaviest = { path: "", bytes: 0 };
-  const walk = (dir: string): void => {
-    for (const entry of readdirSync(join(dist, dir), { withFileTypes: true })) {
-      const path = dir ? `${dir}/${entry.name}` : entry.name;
-      if (entry.isDirectory()) walk(path);
-      else if (entry.name.endsWith(".html")) {
-        const weight = pageWeight(path, dist);
-        const bytes = weight.htmlGzipBytes + weight.cssGzipBytes;
-        if (bytes >= PAGE_BUDGET_BYTES) overBudget++;
-        if (bytes > heaviest.bytes) heaviest = { path: `/${path.replace(/index\.html$/, "")}`, bytes };
-      }
-    }
+  const pages = pageBudgets(dist);
+  const heaviest = pages[0] ?? { file: "", bytes: 0 };
+  return {
+    overBudget: pages.filter((page) => page.bytes >= PAGE_BUDGET_BYTES).length,
+    heaviest: { path: `/${heaviest.file.replace(/index\.html$/, "")}`, bytes: heaviest.bytes },
   };
-  walk("");
-  return { overBudget, heaviest };
 }
 
 function table(rows: Row[]): string {

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { chartlessArticleScriptProblems, pagesOverBudget } from "../support/budget";
 import { distFiles } from "../support/dist";
-import { pageWeight, totalGzip } from "../support/weight";
+import { pageWeight, totalGzip } from "../../scripts/lib/page-weight.ts";
 
 /** Eager JavaScript of an article with a chart: the theme script plus the chart element, not the library. */
 const EAGER_JS_WITH_CHART_BYTES = 15 * 1024;

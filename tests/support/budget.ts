@@ -3,8 +3,14 @@
  * can apply it to dist/ and to builds of other content (a corpus with articles that have no chart).
  */
 import { themeInitScript } from "../../src/lib/theme-init.ts";
-import { DIST, distFiles } from "./dist";
-import { PAGE_BUDGET_BYTES, pageWeight, totalGzip, type Script } from "./weight";
+import {
+  PAGE_BUDGET_BYTES,
+  pageBudgets,
+  pageWeight,
+  totalGzip,
+  type Script,
+} from "../../scripts/lib/page-weight.ts";
+import { DIST } from "./dist";
 
 /** All JavaScript of an article without a chart: the theme scripts, gzipped. */
 export const THEME_SCRIPT_BUDGET_BYTES = 1024;
@@ -13,17 +19,12 @@ const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
 /** Pages whose HTML and CSS together exceed the budget, with their weight. */
 export function pagesOverBudget(root: string = DIST): string[] {
-  const over: string[] = [];
-  for (const file of distFiles(".html", root)) {
-    const weight = pageWeight(file, root);
-    const total = weight.htmlGzipBytes + weight.cssGzipBytes;
-    if (total >= PAGE_BUDGET_BYTES) {
-      over.push(
-        `${file}: HTML ${kb(weight.htmlGzipBytes)} + CSS ${kb(weight.cssGzipBytes)} gzipped = ${kb(total)}`,
-      );
-    }
-  }
-  return over;
+  return pageBudgets(root)
+    .filter((page) => page.bytes >= PAGE_BUDGET_BYTES)
+    .map(
+      (page) =>
+        `${page.file}: HTML ${kb(page.htmlGzipBytes)} + CSS ${kb(page.cssGzipBytes)} gzipped = ${kb(page.bytes)}`,
+    );
 }
 
 /**

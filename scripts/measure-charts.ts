@@ -4,25 +4,17 @@
  *   npm run measure-charts
  *
  * For every page: the JavaScript it loads with the page (inline scripts and module files with their
- * static imports) and what it imports on demand (dynamic imports: a chart's library once the chart
- * scrolls into view, the search index on a first query), in bytes as served and gzipped; then the
- * size of each chart's embedded data. Each file is gzipped on its own, as a server would send it.
- * The pages' scripts are found as the page-weight budget finds them (scripts/lib/page-weight.ts).
+ * static imports) and what its scripts import on demand (dynamic imports: the chart library once a
+ * chart scrolls into view, Pagefind on a first search), in bytes as served and gzipped; then the size
+ * of each chart's embedded data. Measured by scripts/lib/page-weight.ts, as the page budget tests
+ * measure: each file gzipped on its own, as a server would send it.
  */
-import { existsSync, readFileSync, readdirSync } from "node:fs";
-import { join, relative, sep } from "node:path";
-import { gzipSize, lazyScripts, pageWeight, type Script } from "./lib/page-weight.ts";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { filesUnder } from "./lib/files.ts";
+import { gzipSize, pageWeight, type Script } from "./lib/page-weight.ts";
 
 const DIST = "dist";
-
-/** Every HTML file of the build, as a path under DIST with forward slashes. */
-function htmlFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) return htmlFiles(path);
-    return entry.name.endsWith(".html") ? [relative(DIST, path).split(sep).join("/")] : [];
-  });
-}
 
 interface Size {
   raw: number;
@@ -38,15 +30,15 @@ const total = (scripts: readonly Script[]): Size =>
   scripts.reduce((sum, s) => add(sum, { raw: Buffer.byteLength(s.code), gzip: s.gzipBytes }), ZERO);
 
 function measurePage(file: string) {
-  const weight = pageWeight(file, DIST);
+  const { scripts, lazyScripts } = pageWeight(file, DIST);
   const html = readFileSync(join(DIST, file), "utf8");
-  const data = [...html.matchAll(/<script type="application\/json">([\s\S]*?)<\/script>/g)].map((m) =>
-    size(m[1]!),
-  );
+  const data = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)]
+    .filter(([, attrs]) => /type="application\/json"/.test(attrs!))
+    .map(([, , body]) => size(body!));
   return {
     page: "/" + file.replace(/index\.html$/, ""),
-    atLoad: total(weight.scripts),
-    onScroll: total(lazyScripts(file, weight, DIST)),
+    atLoad: total(scripts),
+    onScroll: total(lazyScripts),
     data,
   };
 }
@@ -56,7 +48,7 @@ if (!existsSync(DIST)) {
   process.exit(1);
 }
 
-const pages = htmlFiles(DIST).sort().map(measurePage);
+const pages = filesUnder(DIST, ".html").map(measurePage);
 console.log("JavaScript per page: at load | on demand (a chart scrolled into view, a first search)");
 for (const page of pages) {
   const charts = page.data.length === 1 ? "1 chart" : `${page.data.length} charts`;

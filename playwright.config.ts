@@ -1,5 +1,5 @@
 import { defineConfig, chromium } from "@playwright/test";
-import { findChromium, CHROMIUM_ARGS } from "./tests/support/chromium";
+import { findChromium, CHROMIUM_ARGS } from "./scripts/lib/chromium.ts";
 
 /**
  * Port of the preview server the browser tests use: off `npm start`'s 4321, and settable (E2E_PORT) so

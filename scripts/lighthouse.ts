@@ -18,7 +18,7 @@ import { freePort } from "./lib/free-port.ts";
 import { join } from "node:path";
 import { chromium } from "@playwright/test";
 import lighthouse from "lighthouse";
-import { CHROMIUM_ARGS, findChromium } from "../tests/support/chromium.ts";
+import { CHROMIUM_ARGS, findChromium } from "./lib/chromium.ts";
 import { ROOT } from "./lib/site-copy.ts";
 import { failingAudits, type CategoryScores, scoresOf } from "./lib/lighthouse-report.ts";
 

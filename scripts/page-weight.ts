@@ -12,7 +12,7 @@
  */
 import { gzipSync } from "node:zlib";
 import { chromium, type Page } from "@playwright/test";
-import { findChromium, CHROMIUM_ARGS } from "../tests/support/chromium.ts";
+import { findChromium, CHROMIUM_ARGS } from "./lib/chromium.ts";
 
 const base = process.argv[2] ?? "http://localhost:4330";
 /** [name, path, optionally something the reader does after the load, counted in the same row] */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEBIAN_CHROMIUM, findChromium, INSTALL_HINT } from "../support/chromium";
+import { DEBIAN_CHROMIUM, findChromium, INSTALL_HINT } from "../../scripts/lib/chromium.ts";
 
 const only =
   (...paths: string[]) =>

@@ -1,3 +1,4 @@
+/** The Chromium the browser tests, Lighthouse and the page-weight script launch, and its flags. */
 import { existsSync } from "node:fs";
 
 /** Where Debian installs its Chromium; the machines this project runs on have no other browser. */

@@ -9,10 +9,15 @@
  *
  * Lazy requests (a chart library loaded when the chart scrolls into view, the search index loaded
  * on the first query) are counted only if they happen during the load, so the table is "first load".
+ *
+ * This is what a browser fetches, so it also counts images, icons and requests, and what a reader's
+ * first action loads (Pagefind's WebAssembly and index). For the HTML, CSS and JavaScript alone,
+ * scripts/lib/page-weight.ts reads the same figures from dist/ without a browser (the page budget
+ * tests and `npm run measure-charts` use it); both gzip with its gzipSize.
  */
-import { gzipSync } from "node:zlib";
 import { chromium, type Page } from "@playwright/test";
 import { findChromium, CHROMIUM_ARGS } from "./lib/chromium.ts";
+import { gzipSize } from "./lib/page-weight.ts";
 
 const base = process.argv[2] ?? "http://localhost:4330";
 /** [name, path, optionally something the reader does after the load, counted in the same row] */
@@ -72,7 +77,7 @@ for (const [name, path, after] of pages) {
       response
         .body()
         .then((body) => {
-          sizes[kindOf(response.headers()["content-type"] ?? "")] += gzipSync(body, { level: 9 }).length;
+          sizes[kindOf(response.headers()["content-type"] ?? "")] += gzipSize(body);
         })
         .catch(() => {}),
     );
@@ -86,7 +91,7 @@ for (const [name, path, after] of pages) {
       .filter((s) => !(s as HTMLScriptElement).type.includes("json"))
       .map((s) => s.textContent ?? ""),
   );
-  const inlineJs = inline.reduce((sum, code) => sum + gzipSync(code, { level: 9 }).length, 0);
+  const inlineJs = inline.reduce((sum, code) => sum + gzipSize(code), 0);
   const kb = (n: number) => (n / 1024).toFixed(1);
   rows.push([
     name,

@@ -38,11 +38,16 @@ function sitePath(url: string, local: string): string {
 }
 
 /**
- * Every broken internal link, asset or fragment reachable from any HTML page. Absolute URLs on the
- * site's own origin (canonical, Open Graph, JSON-LD) are checked against dist/ too; other origins are
- * left alone (no network in tests, and their uptime is not ours to gate on).
+ * Every broken internal link, asset or fragment reachable from any HTML page, how many links found
+ * in pages were checked, and the URLs left unchecked. Absolute URLs on the site's own origin
+ * (canonical, Open Graph, JSON-LD) are checked against dist/ too; other origins are left alone (no
+ * network in tests, and their uptime is not ours to gate on).
  */
-export async function brokenLinksInPages(): Promise<BrokenLink[]> {
+export async function brokenLinksInPages(): Promise<{
+  checked: number;
+  skipped: string[];
+  broken: BrokenLink[];
+}> {
   const port = await freePort();
   const local = `http://localhost:${port}`;
   const result = await new LinkChecker().check({
@@ -57,13 +62,17 @@ export async function brokenLinksInPages(): Promise<BrokenLink[]> {
     urlRewriteExpressions: [{ pattern: new RegExp(`^${escapeRegExp(site.url)}`), replacement: local }],
     linksToSkip: async (link) => !link.startsWith(local),
   });
-  return result.links
+  // Links found in pages have a parent; the pages given as starting points have none.
+  const checked = result.links.filter((link) => link.parent && link.state !== LinkState.SKIPPED).length;
+  const skipped = result.links.filter((link) => link.state === LinkState.SKIPPED).map((link) => link.url);
+  const broken = result.links
     .filter((link) => link.state === LinkState.BROKEN)
     .map((link) => ({
       url: sitePath(link.url, local),
       from: sitePath(link.parent ?? "(start)", local),
       status: link.status ?? (link.failureDetails?.[0] as Error | undefined)?.message ?? "unknown",
     }));
+  return { checked, skipped, broken };
 }
 
 /**

@@ -3,6 +3,7 @@
  * preset lacks. tests/site/html.test.ts validates every page of dist/ with it.
  */
 import { HtmlValidate, Rule, definePlugin, type ConfigData, type DOMReadyEvent } from "html-validate";
+import { pageTitle } from "../../src/lib/site.ts";
 
 /** `onclick="…"` and friends: inline handlers need `unsafe-inline` under a Content-Security-Policy. */
 class NoInlineHandler extends Rule {
@@ -58,8 +59,8 @@ export const marketDeskRules = definePlugin({
   rules: { "market-desk/no-inline-handler": NoInlineHandler, "market-desk/new-tab-noopener": NewTabNoopener },
 });
 
-/** Site headlines may have 120 characters (src/lib/schema.ts); titles add " | Market Desk". */
-const LONGEST_TITLE = 120 + " | Market Desk".length;
+/** Site headlines may have 120 characters (src/lib/schema.ts); pageTitle adds the site name. */
+const LONGEST_TITLE = pageTitle("H".repeat(120)).length;
 
 export const htmlValidateConfig: ConfigData = {
   root: true,

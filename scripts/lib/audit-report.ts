@@ -24,7 +24,7 @@ export type AuditOutcome =
   | { kind: "unavailable"; reason: string };
 
 /** Severities that fail the audit. */
-export const BLOCKING: readonly Severity[] = ["high", "critical"];
+const BLOCKING: readonly Severity[] = ["high", "critical"];
 
 export function readAudit(json: string): AuditOutcome {
   let data: AuditJson;

@@ -53,7 +53,7 @@ class NewTabNoopener extends Rule {
   }
 }
 
-export const marketDeskRules = definePlugin({
+const marketDeskRules = definePlugin({
   name: "market-desk",
   // html-validate registers plugin rules under these keys as written, so they carry the prefix.
   rules: { "market-desk/no-inline-handler": NoInlineHandler, "market-desk/new-tab-noopener": NewTabNoopener },
@@ -62,7 +62,7 @@ export const marketDeskRules = definePlugin({
 /** Site headlines may have 120 characters (src/lib/schema.ts); pageTitle adds the site name. */
 const LONGEST_TITLE = pageTitle("H".repeat(120)).length;
 
-export const htmlValidateConfig: ConfigData = {
+const htmlValidateConfig: ConfigData = {
   root: true,
   extends: ["html-validate:recommended"],
   plugins: [marketDeskRules],

@@ -21,7 +21,7 @@ export interface BrokenLink {
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** A site path such as `/articles/x/` or `/rss.xml` as the file dist/ serves for it, if any. */
-export function distFileFor(path: string): string | undefined {
+function distFileFor(path: string): string | undefined {
   const clean = decodeURIComponent(path.split(/[?#]/)[0] ?? "/");
   const candidates = clean.endsWith("/") ? [`${clean}index.html`] : [clean];
   for (const candidate of candidates) {

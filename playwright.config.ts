@@ -1,19 +1,11 @@
-import { defineConfig, chromium } from "@playwright/test";
-import { findChromium, CHROMIUM_ARGS } from "./scripts/lib/chromium.ts";
+import { defineConfig } from "@playwright/test";
+import { chromiumPath, CHROMIUM_ARGS } from "./scripts/lib/chromium.ts";
 
 /**
  * Port of the preview server the browser tests use: off `npm start`'s 4321, and settable (E2E_PORT) so
  * two checkouts can run their browser tests at once.
  */
 const PORT = Number(process.env.E2E_PORT ?? 4329);
-
-function playwrightOwnChromium(): string | undefined {
-  try {
-    return chromium.executablePath();
-  } catch {
-    return undefined;
-  }
-}
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -25,7 +17,7 @@ export default defineConfig({
   use: {
     baseURL: `http://localhost:${PORT}`,
     launchOptions: {
-      executablePath: findChromium(process.env, playwrightOwnChromium()),
+      executablePath: chromiumPath(),
       args: CHROMIUM_ARGS,
     },
   },

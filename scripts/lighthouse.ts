@@ -18,7 +18,7 @@ import { freePort } from "./lib/free-port.ts";
 import { join } from "node:path";
 import { chromium } from "@playwright/test";
 import lighthouse from "lighthouse";
-import { CHROMIUM_ARGS, findChromium } from "./lib/chromium.ts";
+import { CHROMIUM_ARGS, chromiumPath } from "./lib/chromium.ts";
 import { ROOT } from "./lib/site-copy.ts";
 import { failingAudits, type CategoryScores, scoresOf } from "./lib/lighthouse-report.ts";
 
@@ -78,7 +78,7 @@ try {
   await waitFor(`${base}/`, 60_000);
   const debuggingPort = await freePort();
   const browser = await chromium.launch({
-    executablePath: findChromium(process.env, undefined),
+    executablePath: chromiumPath(),
     args: [...CHROMIUM_ARGS, `--remote-debugging-port=${debuggingPort}`],
   });
   mkdirSync(reports, { recursive: true });

@@ -16,7 +16,7 @@
  * tests and `npm run measure-charts` use it); both gzip with its gzipSize.
  */
 import { chromium, type Page } from "@playwright/test";
-import { findChromium, CHROMIUM_ARGS } from "./lib/chromium.ts";
+import { chromiumPath, CHROMIUM_ARGS } from "./lib/chromium.ts";
 import { gzipSize } from "./lib/page-weight.ts";
 
 const base = process.argv[2] ?? "http://localhost:4330";
@@ -61,7 +61,7 @@ function kindOf(contentType: string): Kind {
 }
 
 const browser = await chromium.launch({
-  executablePath: findChromium(process.env, undefined),
+  executablePath: chromiumPath(),
   args: CHROMIUM_ARGS,
 });
 const rows: string[][] = [];

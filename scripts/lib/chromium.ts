@@ -1,5 +1,6 @@
 /** The Chromium the browser tests, Lighthouse and the page-weight script launch, and its flags. */
 import { existsSync } from "node:fs";
+import { chromium } from "@playwright/test";
 
 /** Where Debian installs its Chromium; the machines this project runs on have no other browser. */
 export const DEBIAN_CHROMIUM = "/usr/bin/chromium";
@@ -8,7 +9,7 @@ export const INSTALL_HINT =
   "No Chromium found: install Debian's (apt-get install -y chromium), or set CHROMIUM_PATH to a Chromium binary.";
 
 /**
- * The Chromium binary the browser tests launch: `CHROMIUM_PATH` if set, else Debian's, else the
+ * The Chromium binary to launch: `CHROMIUM_PATH` if set, else Debian's, else the
  * one Playwright downloaded. Throws one clear line when there is none, so a missing browser fails the
  * run instead of skipping it.
  */
@@ -26,6 +27,17 @@ export function findChromium(
   if (exists(DEBIAN_CHROMIUM)) return DEBIAN_CHROMIUM;
   if (playwrightChromium && exists(playwrightChromium)) return playwrightChromium;
   throw new Error(INSTALL_HINT);
+}
+
+/** The Chromium to launch here: {@link findChromium} over this environment and Playwright's own. */
+export function chromiumPath(): string {
+  let playwrightChromium: string | undefined;
+  try {
+    playwrightChromium = chromium.executablePath();
+  } catch {
+    playwrightChromium = undefined;
+  }
+  return findChromium(process.env, playwrightChromium);
 }
 
 /** Flags for this sandbox: root needs --no-sandbox; the closed network needs background traffic off. */

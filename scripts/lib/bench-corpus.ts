@@ -8,8 +8,9 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { countWords } from "../../src/lib/articles.ts";
 import { CONTENT, readTags, readTickers } from "../../src/lib/content-check.ts";
-import { articlePath, tickerPath } from "../../src/lib/paths.ts";
+import { articlePath, tagPath, tickerPath } from "../../src/lib/paths.ts";
 import { authorIds } from "../../src/lib/site.ts";
+import { slugify } from "../../src/lib/slug.ts";
 import type { Bar, Tag, Ticker } from "../../src/lib/schema.ts";
 
 export interface CorpusInput {
@@ -170,12 +171,6 @@ function tradingDayFor(bars: readonly Bar[], date: string): string {
   return bars[Math.max(i, 1)]!.date;
 }
 
-const kebab = (text: string) =>
-  text
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-|-$/g, "");
-
 /** The synthetic articles, in a fixed order. */
 export function generateCorpus(input: CorpusInput): CorpusArticle[] {
   const { count, tickers, tags, bars } = input;
@@ -203,7 +198,7 @@ export function generateCorpus(input: CorpusInput): CorpusArticle[] {
     const chart = index % 5 === 0;
 
     const title = `${primary.name} ${pick(rnd, HEADLINE_VERBS)} ${pick(rnd, HEADLINE_ENDS)} (${index + 1})`;
-    const slug = `${kebab(title)}`;
+    const slug = slugify(title);
     const description = `${primary.name} shares moved sharply as ${pick(rnd, OBJECTS)} dominated trading; ${articleTags.map((t) => t.label).join(", ")} in focus.`;
 
     const figure = (ticker: Ticker) => {
@@ -211,7 +206,7 @@ export function generateCorpus(input: CorpusInput): CorpusArticle[] {
       return `${ticker.name} <Move ticker="${ticker.id}" date="${day}" /> to close at <Close ticker="${ticker.id}" date="${day}" />.`;
     };
     const links = [
-      `Read more under [${articleTags[0]!.label}](/tags/${articleTags[0]!.id}/).`,
+      `Read more under [${articleTags[0]!.label}](${tagPath(articleTags[0]!.id)}).`,
       `See the [${primary.name} ticker page](${tickerPath(primary.id)}) for the full history.`,
     ];
     if (articles.length > 0) {

@@ -7,6 +7,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { countWords } from "../../src/lib/articles.ts";
+import { CHART } from "../../src/lib/chart.ts";
 import { CONTENT, readTags, readTickers } from "../../src/lib/content-check.ts";
 import { articlePath, tagPath, tickerPath } from "../../src/lib/paths.ts";
 import { authorIds } from "../../src/lib/site.ts";
@@ -37,8 +38,8 @@ export interface CorpusArticle {
 /** Articles at least this many words long, counted as the site counts them. */
 export const TARGET_WORDS = 800;
 
-/** A chart's default range is 15 trading days either side of the article's date. */
-const CHART_MARGIN = 15;
+/** A chart's default range: trading days either side of the article's date. */
+const CHART_MARGIN = CHART.sideDays;
 
 /** Small, fast, seedable generator (mulberry32): the corpus must not depend on Math.random. */
 function random(seed: number): () => number {

@@ -60,6 +60,7 @@ const sizes = values.sizes.split(",").map((s) => {
   return n;
 });
 const seed = Number(values.seed);
+if (!Number.isInteger(seed)) throw new Error(`--seed: ${values.seed} is not a whole number`);
 const repeat = Number(values.repeat);
 if (!Number.isInteger(repeat) || repeat < 1)
   throw new Error(`--repeat: ${values.repeat} is not a whole number above 0`);

@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { distFiles, readDist } from "../support/dist";
-import { lazyScripts, pageWeight } from "../support/weight";
+import { pageWeight } from "../../scripts/lib/page-weight.ts";
 
 const ARTICLES = "content/articles";
 const pages = distFiles(".html");
@@ -89,10 +89,10 @@ describe("price charts in the built site", () => {
 
   it("fetches the library, and only it, when a chart scrolls into view (what measure-charts reports)", () => {
     const article = "articles/nvidia-record-one-day-loss/index.html";
-    expect(lazyScripts(article, pageWeight(article)).map((s) => s.source)).toEqual([`/${libraryChunk}`]);
+    expect(pageWeight(article).lazyScripts.map((s) => s.source)).toEqual([`/${libraryChunk}`]);
     // The search page's on-demand import is written from the site root: it resolves there too.
     const search = "search/index.html";
-    expect(lazyScripts(search, pageWeight(search)).map((s) => s.source)).toContain("/pagefind/pagefind.js");
+    expect(pageWeight(search).lazyScripts.map((s) => s.source)).toContain("/pagefind/pagefind.js");
   });
 
   it("credits TradingView, as the chart library's licence requires, on every page", () => {

@@ -88,26 +88,42 @@ function importsOf(code: string): Imports {
   };
 }
 
-/** The weight of the page at `file` (a path under `root`, e.g. `articles/x/index.html`). */
-export function pageWeight(file: string, root: string = DIST): PageWeight {
-  const html = readFileSync(join(root, file), "utf8");
-  const pageUrl = "/" + file;
-  const read = (sitePath: string): BuiltFile => {
+const resolve = (href: string, base: string) => posix.resolve(posix.dirname(base), href.split(/[?#]/)[0]!);
+
+/** Reads files of the build under `root` by site path; `page` is the page that references them. */
+function reader(page: string, root: string) {
+  return (sitePath: string): BuiltFile => {
     const path = join(root, sitePath);
-    if (!existsSync(path)) throw new Error(`${file} references ${sitePath}, which is not in the build`);
+    if (!existsSync(path)) throw new Error(`${page} references ${sitePath}, which is not in the build`);
     return readBuiltFile(path);
   };
-  const resolve = (href: string, base: string) => posix.resolve(posix.dirname(base), href.split(/[?#]/)[0]!);
+}
 
+/**
+ * What the page budget counts for the page at `file`: its HTML and its stylesheets. Scripts are not
+ * read, so the budget applies to a build without Pagefind's files too.
+ */
+function pageBudget(file: string, root: string, html: string): PageBudget {
+  const read = reader(file, root);
   let cssGzipBytes = 0;
   for (const match of html.matchAll(/<link\b[^>]*>/gi)) {
     const attrs = attributes(match[0]);
     if ((attrs.get("rel") ?? "").toLowerCase().split(/\s+/).includes("stylesheet") && attrs.get("href")) {
-      cssGzipBytes += read(resolve(attrs.get("href")!, pageUrl)).gzipBytes;
+      cssGzipBytes += read(resolve(attrs.get("href")!, "/" + file)).gzipBytes;
     }
   }
   for (const match of html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/gi))
     cssGzipBytes += gzipSize(match[1]!);
+  const htmlGzipBytes = gzipSize(html);
+  return { file, htmlGzipBytes, cssGzipBytes, bytes: htmlGzipBytes + cssGzipBytes };
+}
+
+/** The weight of the page at `file` (a path under `root`, e.g. `articles/x/index.html`). */
+export function pageWeight(file: string, root: string = DIST): PageWeight {
+  const html = readFileSync(join(root, file), "utf8");
+  const pageUrl = "/" + file;
+  const read = reader(file, root);
+  const { htmlGzipBytes, cssGzipBytes } = pageBudget(file, root, html);
 
   const seen = new Set<string>();
   /** Dynamic imports met on the way, as site paths. */
@@ -146,7 +162,7 @@ export function pageWeight(file: string, root: string = DIST): PageWeight {
 
   const lazyScripts: Script[] = [];
   while (later.length > 0) addModule(later.shift()!, lazyScripts);
-  return { htmlGzipBytes: gzipSize(html), cssGzipBytes, scripts, lazyScripts };
+  return { htmlGzipBytes, cssGzipBytes, scripts, lazyScripts };
 }
 
 export const totalGzip = (scripts: readonly Script[]) => scripts.reduce((sum, s) => sum + s.gzipBytes, 0);
@@ -163,9 +179,6 @@ export interface PageBudget {
 /** What the page budget counts on every page under `root`, heaviest first. */
 export function pageBudgets(root: string = DIST): PageBudget[] {
   return filesUnder(root, ".html")
-    .map((file) => {
-      const { htmlGzipBytes, cssGzipBytes } = pageWeight(file, root);
-      return { file, htmlGzipBytes, cssGzipBytes, bytes: htmlGzipBytes + cssGzipBytes };
-    })
+    .map((file) => pageBudget(file, root, readFileSync(join(root, file), "utf8")))
     .sort((a, b) => b.bytes - a.bytes);
 }

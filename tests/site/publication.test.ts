@@ -9,7 +9,7 @@ import { appendFileSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeSiteCopy, run, type Overrides } from "../support/site-copy";
-import { distFiles, readDist, textOf } from "../support/dist";
+import { distFiles, readDist } from "../support/dist";
 
 const BUILD_DATE = "2025-06-01";
 const SCHEDULED_DATE = "2025-06-02";
@@ -133,7 +133,7 @@ function mentions(
 ): string[] {
   const marks = [fixture.slug, fixture.word, fixture.args[0]];
   return files.filter((file) => {
-    const text = /\.(png|jpe?g|webp|avif|woff2?)$/.test(file) ? "" : textOf(join(dist, file));
+    const text = /\.(png|jpe?g|webp|avif|woff2?)$/.test(file) ? "" : readDist(file, dist);
     return marks.some((mark) => file.includes(mark) || text.includes(mark));
   });
 }
@@ -173,7 +173,7 @@ beforeAll(() => {
 describe("a production build with a draft and a scheduled article", () => {
   it("builds the article npm run new made", () => {
     expect(distFiles(undefined, withUnpublished)).toContain(`articles/${FIXTURES.published.slug}/index.html`);
-    expect(textOf(join(withUnpublished, `articles/${FIXTURES.published.slug}/index.html`))).toContain(
+    expect(readDist(`articles/${FIXTURES.published.slug}/index.html`, withUnpublished)).toContain(
       FIXTURES.published.word,
     );
   });
@@ -222,7 +222,7 @@ describe("a production build with a draft and a scheduled article", () => {
     // The draft and the scheduled article share the openai tag and the msft ticker with the published
     // fixture; the indexes must read as if they did not exist.
     for (const file of ["tags/index.html", "tickers/index.html"]) {
-      expect(textOf(join(withUnpublished, file)), file).toBe(textOf(join(withoutUnpublished, file)));
+      expect(readDist(file, withUnpublished), file).toBe(readDist(file, withoutUnpublished));
     }
   });
 
@@ -236,29 +236,27 @@ describe("a production build with a draft and a scheduled article", () => {
 
   it("shows no publication banner", () => {
     for (const file of distFiles(undefined, withUnpublished).filter((f) => f.endsWith(".html"))) {
-      expect(textOf(join(withUnpublished, file)), file).not.toContain("data-publication-state");
+      expect(readDist(file, withUnpublished), file).not.toContain("data-publication-state");
     }
   });
 });
 
 describe("a build on the scheduled date", () => {
   it("publishes the scheduled article, with no banner, and still leaves the draft out", () => {
-    const page = join(afterScheduledDate, `articles/${FIXTURES.scheduled.slug}/index.html`);
+    const page = readDist(`articles/${FIXTURES.scheduled.slug}/index.html`, afterScheduledDate);
     expect(distFiles(undefined, afterScheduledDate)).toContain(
       `articles/${FIXTURES.scheduled.slug}/index.html`,
     );
-    expect(textOf(page)).toContain(FIXTURES.scheduled.word);
-    expect(textOf(page)).not.toContain("data-publication-state");
-    expect(textOf(join(afterScheduledDate, "sitemap-0.xml"))).toContain(
-      `/articles/${FIXTURES.scheduled.slug}/`,
-    );
+    expect(page).toContain(FIXTURES.scheduled.word);
+    expect(page).not.toContain("data-publication-state");
+    expect(readDist("sitemap-0.xml", afterScheduledDate)).toContain(`/articles/${FIXTURES.scheduled.slug}/`);
     for (const files of Object.values(outputsOf(afterScheduledDate))) {
       expect(mentions(afterScheduledDate, files, FIXTURES.draft)).toEqual([]);
     }
   });
 
   it("links each article to its file when the site sets editBaseUrl", () => {
-    const html = textOf(join(afterScheduledDate, `articles/${FIXTURES.scheduled.slug}/index.html`));
+    const html = readDist(`articles/${FIXTURES.scheduled.slug}/index.html`, afterScheduledDate);
     expect(html).toMatch(
       new RegExp(
         `<a href="${EDIT_BASE}/articles/${FIXTURES.scheduled.slug}\\.mdx"[^>]*data-edit-link[^>]*>\\s*Edit this article`,

@@ -20,14 +20,10 @@ export function distFiles(extension?: string, root: string = DIST): string[] {
 }
 
 /** A built file's text; gzipped files (Pagefind's index and fragments) are unpacked first. */
-export function textOf(path: string): string {
-  const bytes = readFileSync(path);
+export function readDist(path: string, root: string = DIST): string {
+  const bytes = readFileSync(join(root, path));
   if (bytes[0] === 0x1f && bytes[1] === 0x8b) return gunzipSync(bytes).toString("utf8");
   return bytes.toString("utf8");
-}
-
-export function readDist(path: string, root: string = DIST): string {
-  return readFileSync(join(root, path), "utf8");
 }
 
 /** Site URL path of a built HTML file: `articles/x/index.html` -> `/articles/x/`. */

@@ -143,6 +143,11 @@ export function checkSnapshot(file: string, data: unknown): Checked<PriceSnapsho
   return validate(priceSnapshotSchema, data, file);
 }
 
+/** `ticker "byd" has no price snapshot; import one …`: shared by the checks and the pages that read prices. */
+export function missingSnapshot(id: string): string {
+  return `ticker "${id}" has no price snapshot; import one into ${CONTENT.prices}/${id}.json with npm run import-prices`;
+}
+
 /** `unknown ticker "nvdaa" (known: bidu, nvda)`: shared by the checks, the components and `npm run new`. */
 export function unknownTicker(id: unknown, tickerIds: readonly string[]): string {
   return `unknown ticker ${JSON.stringify(id)} ${known(tickerIds)}`;
@@ -217,9 +222,7 @@ export function checkReferences(input: {
   }
   input.tickers.forEach((ticker, i) => {
     if (!snapshotByTicker.has(ticker.id)) {
-      problems.push(
-        `${CONTENT.tickers}: [${i}].id: ticker "${ticker.id}" has no price snapshot; import one into ${CONTENT.prices}/${ticker.id}.json with npm run import-prices`,
-      );
+      problems.push(`${CONTENT.tickers}: [${i}].id: ${missingSnapshot(ticker.id)}`);
     }
   });
   return problems;

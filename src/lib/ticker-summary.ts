@@ -3,6 +3,7 @@
  * the last close, its day move (from src/lib/prices.ts) and how many articles discuss it. Computed
  * from the site data in one pass; pages only lay it out.
  */
+import { missingSnapshot } from "./content-check.ts";
 import { latest, type Move } from "./prices.ts";
 import { roundPercent } from "./format.ts";
 import type { Bar, Ticker } from "./schema.ts";
@@ -25,8 +26,7 @@ export function tickerSummaries(
 ): TickerSummary[] {
   return tickers.map((ticker) => {
     const series = bars.get(ticker.id);
-    if (!series)
-      throw new Error(`ticker ${JSON.stringify(ticker.id)} has no price snapshot in content/prices/`);
+    if (!series) throw new Error(missingSnapshot(ticker.id));
     const { bar, move } = latest(series);
     return { ticker, last: bar, move, articles: articleCounts.get(ticker.id) ?? 0 };
   });

@@ -28,9 +28,9 @@ describe("tickerSummaries", () => {
     expect(tickerSummaries([ticker("tsla")], new Map([["tsla", bars]]), new Map())[0]?.articles).toBe(0);
   });
 
-  it("names the ticker whose snapshot is missing", () => {
+  it("names the ticker whose snapshot is missing, and how to import one", () => {
     expect(() => tickerSummaries([ticker("byd")], new Map(), new Map())).toThrow(
-      /"byd" has no price snapshot/,
+      'ticker "byd" has no price snapshot; import one into content/prices/byd.json with npm run import-prices',
     );
   });
 });

@@ -6,6 +6,7 @@
  */
 import { getSiteData } from "../../site-data.ts";
 import { componentProblem, lookupTicker } from "../../lib/component-check.ts";
+import { missingSnapshot } from "../../lib/content-check.ts";
 import type { Bar, PriceSnapshot, Ticker } from "../../lib/schema.ts";
 import { describeTag } from "../../lib/mdx-tags.ts";
 
@@ -80,7 +81,7 @@ export async function tickerFigure<T>(
     const data = await getSiteData();
     const found = lookupTicker(data, component.props.ticker);
     const snapshot = data.prices.get(found.ticker.id);
-    if (!snapshot) throw new Error(`ticker: no price snapshot for ${found.ticker.id} in content/prices/`);
+    if (!snapshot) throw new Error(`ticker: ${missingSnapshot(found.ticker.id)}`);
     return figure({ ...found, snapshot }, context);
   } catch (error) {
     throw new Error(componentProblem(context.file, tag, error), { cause: error });

@@ -114,6 +114,8 @@ function checkAllReferences(context: LoaderContext, files: Map<string, string[]>
       if (data) articles.push({ file, id: entry.id, tickers: data.tickers ?? [], tags: data.tags ?? [] });
     }
   }
+  // A loader sees only its own collection's store, and the prices may load after the articles: the
+  // snapshots are read from disk (their own loader validates them).
   const snapshots = readSnapshotFiles(fileURLToPath(new URL(`${CONTENT.prices}/`, root)));
   assertNoProblems([
     ...snapshots.problems,

@@ -4,8 +4,8 @@ import mdx from "@astrojs/mdx";
 import sitemap from "@astrojs/sitemap";
 import tailwindcss from "@tailwindcss/vite";
 import { readFileSync } from "node:fs";
-import { site } from "./src/lib/site";
-import { cspForAstro, headersFor, parseHeadersFile } from "./src/lib/security-headers.ts";
+import { site } from "./src/lib/site/index.ts";
+import { cspForAstro, headersFor, parseHeadersFile } from "./src/lib/site/index.ts";
 
 /** The site-wide security headers of public/_headers: the one place they are written. */
 const securityHeaders = headersFor(parseHeadersFile(readFileSync("public/_headers", "utf8")));

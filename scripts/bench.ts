@@ -21,7 +21,7 @@ import { generateCorpus, readCorpusInput } from "./lib/bench-corpus.ts";
 import { measureCommand, treeStats, type BuildMeasure } from "./lib/measure.ts";
 import { clearCaches, makeSiteCopy, ROOT } from "./lib/site-copy.ts";
 import { PAGE_BUDGET_BYTES, pageBudgets } from "./lib/page-weight.ts";
-import { CONTENT } from "../src/lib/content-check.ts";
+import { CONTENT } from "../src/lib/content/index.ts";
 
 interface Row {
   articles: number;

@@ -6,7 +6,7 @@
  *
  *   npm run check:content            exit 0: content is good; exit 1: problems were printed
  */
-import { auditContent } from "../src/lib/content-audit.ts";
+import { auditContent } from "./lib/content-audit.ts";
 
 const started = performance.now();
 const { problems, warnings, counts } = auditContent(process.cwd());

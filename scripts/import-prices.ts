@@ -10,12 +10,10 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { CONTENT, readTickers, unknownTicker } from "../src/lib/content-check.ts";
-import { ContentError } from "../src/lib/content-errors.ts";
-import { snapshotFromCsv } from "../src/lib/price-csv.ts";
-import { adjustments, type PriceSnapshot } from "../src/lib/schema.ts";
-import { formatSnapshot } from "../src/lib/snapshot-json.ts";
-import { todayUtc } from "../src/lib/dates.ts";
+import { CONTENT, unknownTicker, ContentError } from "../src/lib/content/index.ts";
+import { readTickers } from "../src/lib/content/read.ts";
+import { snapshotFromCsv, adjustments, type PriceSnapshot, formatSnapshot } from "../src/lib/prices/index.ts";
+import { todayUtc } from "../src/lib/site/index.ts";
 
 const USAGE =
   "usage: npm run import-prices -- --ticker <id> --csv <file.csv> --adjusted <none|split|split-dividend> --source-name <who> --reference <url or repo:path@commit> [--retrieved YYYY-MM-DD] [--notes <text>]";

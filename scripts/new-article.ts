@@ -12,10 +12,10 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
-import { CONTENT, readTags, readTickers } from "../src/lib/content-check.ts";
-import { ContentError } from "../src/lib/content-errors.ts";
-import { articleFiles } from "../src/lib/content-audit.ts";
-import { todayUtc } from "../src/lib/dates.ts";
+import { CONTENT, ContentError, slugify } from "../src/lib/content/index.ts";
+import { readTags, readTickers } from "../src/lib/content/read.ts";
+import { articleFiles } from "./lib/content-audit.ts";
+import { todayUtc, articlePath, site } from "../src/lib/site/index.ts";
 import {
   articleFile,
   articleSource,
@@ -28,10 +28,7 @@ import {
   type NewArticleField,
   type NewArticleInput,
   type Registries,
-} from "../src/lib/new-article.ts";
-import { articlePath } from "../src/lib/paths.ts";
-import { slugify } from "../src/lib/slug.ts";
-import { site } from "../src/lib/site.ts";
+} from "./lib/new-article.ts";
 
 const USAGE = `usage: npm run new -- "Headline" --tags <tag,tag> [--tickers <id,id>] [--date YYYY-MM-DD] [--draft]
                       [--author <id>] [--description "<dek>"] [--slug <file-name>]

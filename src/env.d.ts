@@ -1,14 +1,15 @@
 declare namespace App {
   interface Locals {
-    /** Set by the article page and the feed renderer; read by the MDX price components. */
-    article?: import("./components/mdx/context.ts").ArticleContext;
+    /** Set by the article page and the feed renderer; read by the MDX components (src/data/ticker-data.ts). */
+    article?: import("./lib/mdx/registry.ts").ArticleContext;
     /**
-     * Set by the feed renderer only. In a feed, <PriceChart> renders a plain figure with an image instead
-     * of the interactive chart: `chartImage` gets the chart and its standalone SVG file (see
-     * src/lib/chart-svg.ts), writes it, and returns the image's absolute URL.
+     * Set by the feed renderer only, while it renders article bodies for feeds: a <PriceChart> then
+     * renders a plain figure with an image instead of the interactive chart. `publish` takes the chart's
+     * standalone SVG file (src/lib/chart/svg.ts), keeps it for /charts/<name>.svg, and returns the
+     * image's absolute URL.
      */
-    feed?: {
-      chartImage(spec: import("./lib/chart.ts").ChartSpec, svg: string): string;
+    chartImages?: {
+      publish(svg: string): string;
     };
   }
 }

@@ -6,13 +6,11 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { countWords } from "../../src/lib/articles.ts";
-import { CHART } from "../../src/lib/chart.ts";
-import { CONTENT, readTags, readTickers } from "../../src/lib/content-check.ts";
-import { articlePath, tagPath, tickerPath } from "../../src/lib/paths.ts";
-import { authorIds } from "../../src/lib/site.ts";
-import { slugify } from "../../src/lib/slug.ts";
-import type { Bar, Tag, Ticker } from "../../src/lib/schema.ts";
+import { countWords, CONTENT, slugify, type Tag, type Ticker } from "../../src/lib/content/index.ts";
+import { CHART } from "../../src/lib/chart/index.ts";
+import { readTags, readTickers } from "../../src/lib/content/read.ts";
+import { articlePath, tagPath, tickerPath, authorIds } from "../../src/lib/site/index.ts";
+import type { Bar } from "../../src/lib/prices/index.ts";
 
 export interface CorpusInput {
   /** How many articles. */

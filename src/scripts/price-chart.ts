@@ -17,14 +17,10 @@ import type {
   SeriesType,
   Time,
 } from "lightweight-charts";
-import {
-  markedDayLabel,
-  markersByDate,
-  type BarTuple,
-  type ChartData,
-  type ChartMarker,
-} from "../lib/chart.ts";
-import { formatDate } from "../lib/dates.ts";
+import { markedDayLabel, markersByDate } from "@/lib/chart/wording.ts";
+import type { BarTuple, ChartData } from "@/lib/chart/embed.ts";
+import type { ChartMarker } from "@/lib/chart/spec.ts";
+import { formatDate } from "@/lib/site/dates.ts";
 import {
   direction,
   DIRECTION_COLOUR,
@@ -32,9 +28,9 @@ import {
   formatAmount,
   formatPercent,
   formatPrice,
-} from "../lib/format.ts";
-import { percentChange } from "../lib/prices.ts";
-import { site } from "../lib/site.ts";
+} from "@/lib/prices/format.ts";
+import { percentChange } from "@/lib/prices/bars.ts";
+import { site } from "@/lib/site/config.ts";
 
 type Library = typeof import("lightweight-charts");
 let library: Promise<Library> | undefined;

@@ -4,7 +4,7 @@
  * Results update as the reader types; the down and up arrows move between the input and the results,
  * Escape returns to the input. Without JavaScript the form stays hidden and the page explains why.
  */
-import { resultsStatus } from "../lib/search-text.ts";
+import { resultsStatus } from "@/lib/site/search-text.ts";
 
 interface PagefindResultData {
   url: string;

@@ -3,7 +3,7 @@
  * paint is handled by the inline script of src/lib/theme-init.ts (in Base.astro's head); this file
  * only handles changes.
  */
-import { nextTheme, THEME_STORAGE_KEY, type Theme } from "../lib/theme.ts";
+import { nextTheme, THEME_STORAGE_KEY, type Theme } from "@/lib/site/theme.ts";
 
 function current(): Theme {
   return document.documentElement.dataset.theme === "dark" ? "dark" : "light";

@@ -1,5 +1,5 @@
 import { parseFeed } from "../support/feed";
-import { site } from "../../src/lib/site";
+import { site } from "../../src/lib/site/index.ts";
 import { test, expect } from "./fixtures";
 
 // A feed reader shows content:encoded as plain HTML: no scripts run, no site stylesheet applies.

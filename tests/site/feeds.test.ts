@@ -6,7 +6,7 @@ import { parse as parseYaml } from "yaml";
 import { DIST, distFiles, readDist } from "../support/dist";
 import { parseFeed, xmlError, type ParsedItem } from "../support/feed";
 import { buildCopy, makeSiteCopy } from "../support/site-copy";
-import { site } from "../../src/lib/site";
+import { site } from "../../src/lib/site/index.ts";
 
 // ---------------------------------------------------------------------------------------------------
 // What the feeds should hold, read straight from content/ (not through the code that builds them).

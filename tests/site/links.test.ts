@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { site } from "../../src/lib/site";
+import { site } from "../../src/lib/site/index.ts";
 import { brokenLinksInPages, brokenLinksInXml, type BrokenLink } from "../support/links";
 
 // linkinator checks each #fragment once and names an arbitrary page as its source, so only the target

@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildCopy, makeSiteCopy, type Overrides } from "../support/site-copy";
 import { tags, textOf } from "../support/html";
-import { site } from "../../src/lib/site";
+import { site } from "../../src/lib/site/index.ts";
 
 const GENERATED = 22;
 const BUILD_DATE = "2025-07-01";

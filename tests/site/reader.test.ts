@@ -4,7 +4,7 @@ import { XMLParser } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
 import { DIST, distFiles, readDist, urlPathOf } from "../support/dist";
 import { head, meta, tags, textOf } from "../support/html";
-import { site } from "../../src/lib/site";
+import { site } from "../../src/lib/site/index.ts";
 
 const pages = distFiles(".html");
 const html = new Map(pages.map((file) => [file, readDist(file)]));

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { distFiles, readDist } from "../support/dist";
-import { headersFor, parseCsp, parseHeadersFile, sha256Source } from "../../src/lib/security-headers.ts";
+import { headersFor, parseCsp, parseHeadersFile, sha256Source } from "../../src/lib/site/index.ts";
 
 const headers = headersFor(parseHeadersFile(readDist("_headers"), "dist/_headers"));
 const policy = parseCsp(headers["Content-Security-Policy"] ?? "");

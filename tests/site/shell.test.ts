@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { distFiles, readDist } from "../support/dist";
-import { site } from "../../src/lib/site";
+import { site } from "../../src/lib/site/index.ts";
 
 const pages = distFiles(".html");
 

@@ -14,7 +14,7 @@ import { pagesOverBudget } from "../support/budget";
 import { distFiles, urlPathOf } from "../support/dist";
 import { decodeEntities, head, meta, tags, textOf } from "../support/html";
 import { makeValidator } from "../support/html-validate";
-import { site } from "../../src/lib/site";
+import { site } from "../../src/lib/site/index.ts";
 
 const COUNT = 200;
 const PAGES = 20;

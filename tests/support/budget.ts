@@ -2,7 +2,7 @@
  * The page weight budget of issue 9, as functions over any build's output folder, so the site tests
  * can apply it to dist/ and to builds of other content (a corpus with articles that have no chart).
  */
-import { themeInitScript } from "../../src/lib/theme-init.ts";
+import { themeInitScript } from "../../src/lib/site/index.ts";
 import {
   PAGE_BUDGET_BYTES,
   pageBudgets,

@@ -3,7 +3,7 @@
  * preset lacks. tests/site/html.test.ts validates every page of dist/ with it.
  */
 import { HtmlValidate, Rule, definePlugin, type ConfigData, type DOMReadyEvent } from "html-validate";
-import { pageTitle } from "../../src/lib/site.ts";
+import { pageTitle } from "../../src/lib/site/index.ts";
 
 /** `onclick="…"` and friends: inline handlers need `unsafe-inline` under a Content-Security-Policy. */
 class NoInlineHandler extends Rule {

@@ -7,7 +7,7 @@ import { freePort } from "../../scripts/lib/free-port.ts";
 import { existsSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { LinkChecker, LinkState } from "linkinator";
-import { site } from "../../src/lib/site";
+import { site } from "../../src/lib/site/index.ts";
 import { DIST, distFiles, readDist } from "./dist";
 
 export interface BrokenLink {

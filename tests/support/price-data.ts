@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
-import { readTickers } from "../../src/lib/content-check";
-import { priceSnapshotSchema, type PriceSnapshot, type Ticker } from "../../src/lib/schema";
+import { readTickers } from "../../src/lib/content/read.ts";
+import { priceSnapshotSchema, type PriceSnapshot, type TickerData } from "../../src/lib/prices/index.ts";
+import type { Ticker } from "../../src/lib/content/index.ts";
 
 /** The site's tickers, read and validated from content/tickers.yaml. */
 export const tickers: Ticker[] = readTickers("content/tickers.yaml");
@@ -16,8 +17,16 @@ export function snapshot(id: string): PriceSnapshot {
   return priceSnapshotSchema.parse(JSON.parse(readFileSync(`content/prices/${id}.json`, "utf8")));
 }
 
-/** What resolveChart needs for a ticker, from the real content. */
-export function chartSource(id: string) {
+/** A ticker's data (what figures and charts read), from the real content. */
+export function tickerData(id: string): TickerData {
   const data = snapshot(id);
   return { ticker: ticker(id), bars: data.bars, snapshot: data };
+}
+
+/** What the components read, for the given tickers of the real content. */
+export function componentData(ids: readonly string[]) {
+  return {
+    tickerById: new Map(tickers.map((t) => [t.id, t])),
+    snapshots: new Map(ids.map((id) => [id, snapshot(id)])),
+  };
 }

@@ -1,4 +1,4 @@
-import type { Ticker } from "../../src/lib/schema.ts";
+import type { Ticker } from "../../src/lib/content/index.ts";
 
 /** Nvidia as content/tickers.yaml describes it, for tests that need a ticker without reading the file. */
 export const NVDA: Ticker = {

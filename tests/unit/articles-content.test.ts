@@ -5,9 +5,8 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { countWords } from "../../src/lib/articles.ts";
-import { parseFrontmatter } from "../../src/lib/frontmatter.ts";
-import { readTags, readTickers } from "../../src/lib/content-check.ts";
+import { countWords, parseFrontmatter } from "../../src/lib/content/index.ts";
+import { readTags, readTickers } from "../../src/lib/content/read.ts";
 
 const DIR = "content/articles";
 const articles = readdirSync(DIR)

@@ -9,7 +9,7 @@ import {
   readingMinutes,
   relatedArticles,
   type ArticleLike,
-} from "../../src/lib/articles.ts";
+} from "../../src/lib/content/index.ts";
 
 const article = (id: string, date: string, more: Partial<ArticleLike["data"]> = {}): ArticleLike => ({
   id,
@@ -31,8 +31,8 @@ describe("publication", () => {
 
   it("shows drafts and scheduled articles in preview only", () => {
     const draft = article("a", "2025-01-01", { draft: true });
-    expect(isVisible(draft, { today, preview: false })).toBe(false);
-    expect(isVisible(draft, { today, preview: true })).toBe(true);
+    expect(isVisible(draft, { today, showUnpublished: false })).toBe(false);
+    expect(isVisible(draft, { today, showUnpublished: true })).toBe(true);
   });
 });
 
@@ -75,7 +75,7 @@ describe("ordering and relations", () => {
     const draft = article("draft", "2025-01-30", { draft: true, tags: ["markets"] });
     const index = buildArticleIndex([nvidiaFall, deepseek, rebound, draft, byd, tesla], {
       today: "2025-02-11",
-      preview: false,
+      showUnpublished: false,
     });
     expect(index.articles.map((a) => a.id)).toEqual(["byd", "tesla", "rebound", "deepseek", "nvidia-fall"]);
     expect(index.byTag.get("markets")?.map((a) => a.id)).toEqual(["tesla", "deepseek", "nvidia-fall"]);

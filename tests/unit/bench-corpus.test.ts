@@ -2,12 +2,15 @@
 import { describe, expect, it } from "vitest";
 import { z } from "astro/zod";
 import { generateCorpus, readCorpusInput, TARGET_WORDS } from "../../scripts/lib/bench-corpus.ts";
-import { countWords } from "../../src/lib/articles.ts";
-import { checkReferences, readSnapshotFiles } from "../../src/lib/content-check.ts";
-import { parseFrontmatter } from "../../src/lib/frontmatter.ts";
-import { moveFigure, priceFigure } from "../../src/lib/figures.ts";
-import { barsInRange, rangeAround } from "../../src/lib/prices.ts";
-import { articleSchema, type ArticleData } from "../../src/lib/schema.ts";
+import {
+  countWords,
+  checkReferences,
+  parseFrontmatter,
+  articleSchema,
+  type ArticleData,
+} from "../../src/lib/content/index.ts";
+import { readSnapshotFiles } from "../../src/lib/prices/read.ts";
+import { moveFigure, priceFigure, barsInRange, rangeAround } from "../../src/lib/prices/index.ts";
 
 const input = readCorpusInput(".", 40);
 const corpus = generateCorpus(input);

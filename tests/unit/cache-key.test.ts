@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { contentKey } from "../../src/lib/cache-key.ts";
+import { contentKey } from "../../src/lib/site/index.ts";
 
 describe("contentKey", () => {
   it("is stable for the same values", () => {

@@ -60,11 +60,11 @@ import TickerChip from "../components/TickerChip.astro";
 import { mkdirSync, writeFileSync } from "node:fs";
 import PriceChart from "../components/mdx/PriceChart.astro";
 Astro.locals.article = { id: "nvidia-record-one-day-loss", file: "content/articles/nvidia-record-one-day-loss.mdx", date: "2025-01-27" };
-Astro.locals.feed = {
-  chartImage(spec, svg) {
+Astro.locals.chartImages = {
+  publish(svg) {
     mkdirSync("feed-images", { recursive: true });
-    writeFileSync("feed-images/" + spec.ticker.id + ".svg", svg);
-    return "https://marketdesk.example/charts/" + spec.ticker.id + "-" + spec.from + "-" + spec.to + ".svg";
+    writeFileSync("feed-images/nvda.svg", svg);
+    return "https://marketdesk.example/charts/nvda-2025-01-13-2025-01-27.svg";
   },
 };
 ---

@@ -1,18 +1,19 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import sharp from "sharp";
-import { resolveChart, type ChartProps } from "../../src/lib/chart";
 import {
+  resolveChart,
+  type ChartProps,
   CHART_FILE_WIDTH,
   chartFileSize,
   chartSvg,
   chartSvgFile,
   FILE_COLOURS,
-} from "../../src/lib/chart-svg";
+} from "../../src/lib/chart/index.ts";
 import { xmlError } from "../support/feed";
-import { chartSource } from "../support/price-data";
+import { tickerData } from "../support/price-data";
 
-const nvda = chartSource("nvda");
+const nvda = tickerData("nvda");
 const sellOff = { from: "2025-01-13", to: "2025-01-27" };
 const spec = (props: ChartProps = sellOff, source = nvda) => resolveChart(source, props, "2025-01-27");
 
@@ -110,7 +111,7 @@ describe("markers", () => {
 
   it("put labels of neighbouring days on different rows", () => {
     const svg = chartSvg(
-      resolveChart(chartSource("byd"), {
+      resolveChart(tickerData("byd"), {
         from: "2025-01-20",
         to: "2025-02-21",
         markers: [
@@ -160,7 +161,7 @@ describe("the inline variant", () => {
 
   it("lays labels out for a phone and for wider screens when they differ", () => {
     const crowded = chartSvg(
-      resolveChart(chartSource("bidu"), {
+      resolveChart(tickerData("bidu"), {
         from: "2025-01-17",
         to: "2025-02-21",
         markers: [

@@ -6,15 +6,15 @@ import {
   resolveChart,
   sourceLine,
   type ChartProps,
-} from "../../src/lib/chart";
-import { checkComponent } from "../../src/lib/component-check";
-import { chartSource, snapshot } from "../support/price-data";
+} from "../../src/lib/chart/index.ts";
+import { MDX_COMPONENTS } from "../../src/lib/mdx/index.ts";
+import { tickerData, snapshot } from "../support/price-data";
 
 const T = "\u2009–\u2009"; // Intl's range separator: thin space, en dash, thin space.
-const nvda = chartSource("nvda");
-const byd = chartSource("byd");
-const ixic = chartSource("ixic");
-const bidu = chartSource("bidu");
+const nvda = tickerData("nvda");
+const byd = tickerData("byd");
+const ixic = tickerData("ixic");
+const bidu = tickerData("bidu");
 
 /** The message resolveChart throws for these props (fails the test if it does not throw). */
 function errorOf(props: ChartProps, centre?: string, source = nvda): string {
@@ -319,22 +319,19 @@ describe("what the page embeds", () => {
 describe("npm run check:content", () => {
   const data = {
     tickerById: new Map([["nvda", nvda.ticker]]),
-    bars: new Map([["nvda", nvda.bars]]),
+    snapshots: new Map([["nvda", snapshot("nvda")]]),
   };
+  const checkChart = (props: Record<string, unknown>) =>
+    MDX_COMPONENTS.PriceChart.compute(props, article, data);
+  const article = { id: "x", file: "content/articles/x.mdx", date: "2025-01-27" };
 
   it("checks a chart's props as the build does, without building", () => {
-    const article = { date: "2025-01-27" };
-    expect(() => checkComponent("PriceChart", { ticker: "nvda" }, article, data)).not.toThrow();
-    expect(() =>
-      checkComponent("PriceChart", { ticker: "nvda", from: "2025-02-03", to: "2025-01-13" }, article, data),
-    ).toThrow("from (2025-02-03) is after to (2025-01-13); from must be the earlier date");
-    expect(() =>
-      checkComponent(
-        "PriceChart",
-        { ticker: "nvda", markers: [{ date: "2025-01-25", label: "x" }] },
-        article,
-        data,
-      ),
-    ).toThrow("markers[0].date: 2025-01-25 was not a trading day");
+    expect(() => checkChart({ ticker: "nvda" })).not.toThrow();
+    expect(() => checkChart({ ticker: "nvda", from: "2025-02-03", to: "2025-01-13" })).toThrow(
+      "from (2025-02-03) is after to (2025-01-13); from must be the earlier date",
+    );
+    expect(() => checkChart({ ticker: "nvda", markers: [{ date: "2025-01-25", label: "x" }] })).toThrow(
+      "markers[0].date: 2025-01-25 was not a trading day",
+    );
   });
 });

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
-import { auditContent } from "../../src/lib/content-audit.ts";
-import { PLACEHOLDER_DEK } from "../../src/lib/new-article.ts";
+import { auditContent } from "../../scripts/lib/content-audit.ts";
+import { PLACEHOLDER_DEK } from "../../scripts/lib/new-article.ts";
 import { makeSiteCopy, type Overrides } from "../support/site-copy.ts";
 import { articleText } from "../support/articles.ts";
 

@@ -5,15 +5,19 @@
 import { describe, expect, it } from "vitest";
 import { NVDA as nvda } from "../support/tickers.ts";
 import { z } from "astro/zod";
-import { ContentError, parseContent } from "../../src/lib/content-errors.ts";
 import {
+  ContentError,
+  parseContent,
   checkFrontmatter,
   checkReferences,
-  checkSnapshot,
   type ArticleRef,
   type SnapshotRef,
-} from "../../src/lib/content-check.ts";
-import { tagsFileSchema, tickersFileSchema, type Tag, type Ticker } from "../../src/lib/schema.ts";
+  tagsFileSchema,
+  tickersFileSchema,
+  type Tag,
+  type Ticker,
+} from "../../src/lib/content/index.ts";
+import { checkSnapshot } from "../../src/lib/prices/index.ts";
 
 /** The problems `parseContent` reports, or [] when the input is valid. */
 function problems(schema: z.ZodType, data: unknown, file: string, root?: string): string[] {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { editUrl } from "../../src/lib/edit-link.ts";
+import { editUrl } from "../../src/lib/site/index.ts";
 
 const BASE = "https://github.com/acme/market-desk/edit/main/content";
 

@@ -6,9 +6,9 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { z } from "astro/zod";
-import { articleSchema, tickerSchema } from "../../src/lib/schema.ts";
-import { CONTENT, readTags } from "../../src/lib/content-check.ts";
-import { MDX_COMPONENTS } from "../../src/lib/component-check.ts";
+import { articleSchema, tickerSchema, CONTENT } from "../../src/lib/content/index.ts";
+import { readTags } from "../../src/lib/content/read.ts";
+import { MDX_COMPONENT_NAMES } from "../../src/lib/mdx/index.ts";
 
 const guide = readFileSync("docs/editing.md", "utf8");
 
@@ -50,7 +50,7 @@ describe("docs/editing.md", () => {
     expect(tableNames(section("## The tag vocabulary")).sort()).toEqual([...tags].sort());
   });
 
-  it.each(MDX_COMPONENTS)("documents <%s> with its props and an example", (name) => {
+  it.each(MDX_COMPONENT_NAMES)("documents <%s> with its props and an example", (name) => {
     const text = section(`### \`<${name}>\``);
     expect(tableNames(text)).toContain("ticker");
     expect(text).toMatch(new RegExp("```mdx[\\s\\S]*<" + name + "\\b"));

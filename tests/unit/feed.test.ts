@@ -11,10 +11,10 @@ import {
   tickerChannel,
   type FeedArticle,
   type FeedSources,
-} from "../../src/lib/feed";
+} from "../../src/lib/feed/index.ts";
 import { xmlError } from "../support/feed";
 import { NVDA } from "../support/tickers.ts";
-import type { Tag, Ticker } from "../../src/lib/schema";
+import type { Tag, Ticker } from "../../src/lib/content/index.ts";
 
 const PAGE = "https://marketdesk.example/articles/some-story/";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { chipFigure, moveFigure, priceFigure, recordFigure } from "../../src/lib/figures";
+import { chipFigure, moveFigure, priceFigure, recordFigure } from "../../src/lib/prices/index.ts";
 import { snapshot, ticker } from "../support/price-data";
 
 // Expected figures are the ones reported at the time and checked by hand against content/prices/:

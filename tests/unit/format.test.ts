@@ -8,7 +8,7 @@ import {
   moveWords,
   priceUnit,
   roundPercent,
-} from "../../src/lib/format";
+} from "../../src/lib/prices/index.ts";
 
 const usd = { currency: "USD", kind: "stock" } as const;
 const hkd = { currency: "HKD", kind: "stock" } as const;

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ContentError } from "../../src/lib/content-errors.ts";
-import { parseFrontmatter } from "../../src/lib/frontmatter.ts";
+import { ContentError, parseFrontmatter } from "../../src/lib/content/index.ts";
 
 const problemsOf = (source: string): readonly string[] => {
   try {

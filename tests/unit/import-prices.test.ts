@@ -2,8 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeSiteCopy, run } from "../support/site-copy.ts";
-import { parsePriceCsv } from "../../src/lib/price-csv.ts";
-import { priceSnapshotSchema } from "../../src/lib/schema.ts";
+import { parsePriceCsv, priceSnapshotSchema } from "../../src/lib/prices/index.ts";
 
 const PLAIN = `date,open,high,low,close,volume
 2025-01-24,148.87,149.02,142.48,142.62,234657600

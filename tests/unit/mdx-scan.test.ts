@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MdxSyntaxError, scanMdx } from "../../src/lib/mdx-scan.ts";
+import { MdxSyntaxError, scanMdx } from "../../src/lib/mdx/index.ts";
 
 const article = (body: string) => `---\ntitle: "T"\ndate: 2025-01-27\n---\n\n${body}\n`;
 

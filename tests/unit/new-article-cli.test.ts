@@ -2,11 +2,9 @@ import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { articleFrontmatterSchema } from "../../src/lib/schema.ts";
-import { parseFrontmatter } from "../../src/lib/frontmatter.ts";
-import { auditContent } from "../../src/lib/content-audit.ts";
-import { todayUtc } from "../../src/lib/dates.ts";
-import { site } from "../../src/lib/site.ts";
+import { articleFrontmatterSchema, parseFrontmatter } from "../../src/lib/content/index.ts";
+import { auditContent } from "../../scripts/lib/content-audit.ts";
+import { todayUtc, site } from "../../src/lib/site/index.ts";
 import { makeSiteCopy } from "../support/site-copy.ts";
 
 const SCRIPT = resolve("scripts/new-article.ts");

@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { NVDA as nvda } from "../support/tickers.ts";
-import { articleCard, siteCard } from "../../src/lib/og-card.ts";
-import { priceSnapshotSchema } from "../../src/lib/schema.ts";
-import { site } from "../../src/lib/site.ts";
+import { articleCard, siteCard } from "../../src/lib/seo/index.ts";
+import { priceSnapshotSchema } from "../../src/lib/prices/index.ts";
+import { site } from "../../src/lib/site/index.ts";
 
 const nvdaBars = priceSnapshotSchema.parse(JSON.parse(readFileSync("content/prices/nvda.json", "utf8"))).bars;
 const tickers = new Map([["nvda", nvda]]);

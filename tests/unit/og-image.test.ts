@@ -3,7 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import sharp from "sharp";
 import { afterAll, describe, expect, it } from "vitest";
-import { ogCacheDir, ogCacheKey, ogPng, warmOgCache, type OgCard } from "../../src/lib/og-image.ts";
+import { ogCacheDir, ogCacheKey, ogPng, warmOgCache } from "../../src/lib/seo/og-image-files.ts";
+import type { OgCard } from "../../src/lib/seo/index.ts";
 
 const card: OgCard = {
   site: "Market Desk",

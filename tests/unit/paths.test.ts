@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { articlePath, feedPaths, indexPaths, listPageOf, tagPath, tickerPath } from "../../src/lib/paths.ts";
+import {
+  articlePath,
+  feedPaths,
+  indexPaths,
+  listPageOf,
+  tagPath,
+  tickerPath,
+} from "../../src/lib/site/index.ts";
 
 describe("site paths", () => {
   it("spell article, tag and ticker pages in directory format", () => {

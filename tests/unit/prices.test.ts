@@ -11,7 +11,7 @@ import {
   PriceDataError,
   rangeAround,
   tradingDayOnOrAfter,
-} from "../../src/lib/prices.ts";
+} from "../../src/lib/prices/index.ts";
 import { snapshot } from "../support/price-data.ts";
 
 const nvda = snapshot("nvda").bars;

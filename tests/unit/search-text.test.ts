@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { resultsStatus } from "../../src/lib/search-text.ts";
+import { resultsStatus } from "../../src/lib/site/index.ts";
 
 describe("search status line", () => {
   it("says when nothing matches", () => {

@@ -1,13 +1,13 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { themeInitScript } from "../../src/lib/theme-init.ts";
 import {
+  themeInitScript,
   cspForAstro,
   headersFor,
   parseCsp,
   parseHeadersFile,
   sha256Source,
-} from "../../src/lib/security-headers.ts";
+} from "../../src/lib/site/index.ts";
 
 describe("reading a _headers file", () => {
   const text = [

@@ -6,8 +6,8 @@ import {
   serializeJsonLd,
   tagPageDescription,
   tickerPageDescription,
-} from "../../src/lib/seo.ts";
-import { authorName, site } from "../../src/lib/site.ts";
+} from "../../src/lib/seo/index.ts";
+import { authorName, site } from "../../src/lib/site/index.ts";
 
 const input = {
   slug: "nvidia-record-one-day-loss",

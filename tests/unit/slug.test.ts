@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { slugify } from "../../src/lib/slug.ts";
-import { slug } from "../../src/lib/schema.ts";
+import { slugify, slug } from "../../src/lib/content/index.ts";
 
 describe("slugify", () => {
   it.each([

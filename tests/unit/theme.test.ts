@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { nextTheme, resolveTheme, THEME_STORAGE_KEY } from "../../src/lib/theme.ts";
-import { themeInitScript } from "../../src/lib/theme-init.ts";
+import { nextTheme, resolveTheme, THEME_STORAGE_KEY, themeInitScript } from "../../src/lib/site/index.ts";
 
 /** Runs the first-paint script against a fake browser and returns the theme it set. */
 function runInitScript(

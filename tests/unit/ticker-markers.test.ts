@@ -4,8 +4,8 @@ import {
   articleDayLabel,
   articleDayMarkers,
   articleDays,
-} from "../../src/lib/ticker-markers.ts";
-import type { Bar } from "../../src/lib/schema.ts";
+} from "../../src/lib/chart/index.ts";
+import type { Bar } from "../../src/lib/prices/index.ts";
 
 const bar = (date: string): Bar => ({ date, open: 1, high: 1, low: 1, close: 1 });
 // Thursday 23 to Tuesday 28 January 2025: no bars on the weekend.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { byMoveSize, tickerSummaries, type TickerSummary } from "../../src/lib/ticker-summary.ts";
-import type { Bar, Ticker } from "../../src/lib/schema.ts";
+import { byMoveSize, tickerSummaries, type TickerSummary, type Bar } from "../../src/lib/prices/index.ts";
+import type { Ticker } from "../../src/lib/content/index.ts";
 
 const bar = (date: string, close: number): Bar => ({ date, open: close, high: close, low: close, close });
 const ticker = (id: string): Ticker => ({

@@ -1,7 +1,7 @@
 import type { APIRoute, GetStaticPaths } from "astro";
-import { getFeedContent } from "../../feed-render.ts";
+import { getFeedContent } from "@/data/feeds.ts";
 
-/** The static chart images feed items show (see Astro.locals.feed.chartImage in src/feed-render.ts). */
+/** The static chart images feed items show (see Astro.locals.chartImages in src/data/feeds.ts). */
 export const getStaticPaths = (async () => {
   const { charts } = await getFeedContent();
   return [...charts].map(([chart, svg]) => ({ params: { chart }, props: { svg } }));

@@ -1,17 +1,17 @@
 /**
  * /og/articles/<slug>.png: each article's Open Graph card (headline, date, the main ticker's move),
- * drawn at build time and cached by content (src/lib/og-image.ts).
+ * drawn at build time and cached by content (src/lib/seo/og-image-files.ts).
  */
 import type { APIRoute, GetStaticPaths } from "astro";
-import { getSiteData } from "../../../site-data.ts";
-import { ogCacheKey, ogPng, warmOgCache, type OgCard } from "../../../lib/og-image.ts";
-import { articleCard } from "../../../lib/og-card.ts";
+import { getSiteData, isDevServer } from "@/data/site-data.ts";
+import { ogCacheKey, ogPng, warmOgCache } from "@/lib/seo/og-image-files.ts";
+import { type OgCard, articleCard } from "@/lib/seo";
 
 export const getStaticPaths = (async () => {
-  const { articles, preview, tickerById, bars } = await getSiteData();
+  const { articles, tickerById, bars } = await getSiteData();
   const cards = articles.map((article) => articleCard(article.data, tickerById, bars));
   // In a build, draw the missing cards all at once (several in flight), before the pages ask for them.
-  if (!preview) await warmOgCache(cards);
+  if (!isDevServer) await warmOgCache(cards);
   // The card's own key: an incremental build copies a card whose pixels cannot have changed.
   return articles.map((article, i) => ({
     params: { slug: article.id },

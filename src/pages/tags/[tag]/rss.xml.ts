@@ -1,8 +1,8 @@
 import type { APIRoute, GetStaticPaths } from "astro";
-import { feedResponse } from "../../../feed-render.ts";
-import { tagChannel } from "../../../lib/feed.ts";
-import type { Tag } from "../../../lib/schema.ts";
-import { getSiteData } from "../../../site-data.ts";
+import { feedResponse } from "@/data/feeds.ts";
+import { tagChannel } from "@/lib/feed";
+import type { Tag } from "@/lib/content";
+import { getSiteData } from "@/data/site-data.ts";
 
 /** One feed per tag of the vocabulary that has published articles. */
 export const getStaticPaths = (async () => {

@@ -1,8 +1,8 @@
 import type { APIRoute, GetStaticPaths } from "astro";
-import { feedResponse } from "../../../feed-render.ts";
-import { tickerChannel } from "../../../lib/feed.ts";
-import type { Ticker } from "../../../lib/schema.ts";
-import { getSiteData } from "../../../site-data.ts";
+import { feedResponse } from "@/data/feeds.ts";
+import { tickerChannel } from "@/lib/feed";
+import type { Ticker } from "@/lib/content";
+import { getSiteData } from "@/data/site-data.ts";
 
 /** One feed per ticker that has published articles. */
 export const getStaticPaths = (async () => {

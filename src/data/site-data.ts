@@ -1,0 +1,158 @@
+/**
+ * The one place pages, components and feeds get content from. It reads the collections, applies the
+ * one publication rule (src/lib/content/articles.ts) and computes the indexes every page needs, so no
+ * page re-queries or re-filters on its own. A build computes it once; the dev server computes it again
+ * only when the content changed.
+ */
+import { getCollection, type CollectionEntry } from "astro:content";
+import { buildArticleIndex, type ArticleIndex, type Tag, type Ticker } from "@/lib/content";
+import { tickerSummaries, type Bar, type PriceSnapshot, type TickerSummary } from "@/lib/prices";
+import { contentKey, todayUtc } from "@/lib/site";
+
+export type Article = CollectionEntry<"articles">;
+
+export interface SiteData extends ArticleIndex<Article> {
+  /** The build date (UTC calendar date): articles dated after it are scheduled. */
+  today: string;
+  /** Drafts and scheduled articles are shown too, with a banner: in the dev server only. */
+  showUnpublished: boolean;
+  /** Every ticker, in the order of content/tickers.yaml. */
+  tickers: Ticker[];
+  tickerById: Map<string, Ticker>;
+  /** Every ticker's last close, day move and article count, in the order of `tickers`. */
+  tickerSummaries: TickerSummary[];
+  /**
+   * The tickers with at least one visible article, in the order of `tickers`, with those articles:
+   * the tickers that have a feed.
+   */
+  tickersWithArticles: { ticker: Ticker; articles: Article[] }[];
+  /** Every tag of the vocabulary, in the order of content/tags.yaml. */
+  tags: Tag[];
+  tagById: Map<string, Tag>;
+  /**
+   * The tags with at least one visible article, in the order of `tags`, with those articles: the
+   * tags that have a page and a feed, and the ones the topic lists show.
+   */
+  tagsWithArticles: { tag: Tag; articles: Article[] }[];
+  /** Daily bars by ticker id, oldest first. */
+  bars: Map<string, Bar[]>;
+  /** The price snapshot (bars, source, adjustment) by ticker id. */
+  snapshots: Map<string, PriceSnapshot>;
+  /**
+   * Incremental-build key of each article page: its own source and everything else it shows (related
+   * and adjacent stories, ticker chips and figures from the price data, tag labels).
+   */
+  articlePageKey: Map<string, string>;
+}
+
+/**
+ * The build date. BUILD_DATE=YYYY-MM-DD overrides it, so tests (and an editor checking what goes
+ * live on a given day) can build "as of" another date.
+ */
+function buildDate(): string {
+  return process.env.BUILD_DATE ?? todayUtc();
+}
+
+/**
+ * True in `astro dev` only. Not `import.meta.env.DEV`: Vite derives that from NODE_ENV, so a build run
+ * with NODE_ENV=test or development (vitest, a CI shell) would count as dev and publish drafts. Astro
+ * sets MODE to "production" for every `astro build` and to "development" for `astro dev`.
+ */
+export const isDevServer = import.meta.env.MODE === "development";
+
+interface Collections {
+  articles: Article[];
+  tickers: CollectionEntry<"tickers">[];
+  tags: CollectionEntry<"tags">[];
+  prices: CollectionEntry<"prices">[];
+}
+
+async function readCollections(): Promise<Collections> {
+  const [articles, tickers, tags, prices] = await Promise.all([
+    getCollection("articles"),
+    getCollection("tickers"),
+    getCollection("tags"),
+    getCollection("prices"),
+  ]);
+  return { articles, tickers, tags, prices };
+}
+
+function compute(collections: Collections, today: string): SiteData {
+  const tickers = collections.tickers.map((e) => e.data);
+  const tags = collections.tags.map((e) => e.data);
+  const index = buildArticleIndex(collections.articles, { today, showUnpublished: isDevServer });
+  const bars = new Map(collections.prices.map((e) => [e.id, e.data.bars]));
+  // Registries and prices change rarely; when they do, every article page is rendered again.
+  const shared = contentKey(
+    tickers,
+    tags,
+    collections.prices.map((e) => e.data),
+  );
+  const shown = (article: Article | undefined) => article && { id: article.id, ...article.data };
+  const articlePageKey = new Map(
+    index.articles.map((article) => {
+      const { older, newer } = index.adjacent.get(article.id) ?? {};
+      const related = (index.related.get(article.id) ?? []).map(shown);
+      return [
+        article.id,
+        contentKey(shared, article.data, article.body, related, shown(older), shown(newer)),
+      ];
+    }),
+  );
+  const withArticles = <T extends { id: string }>(items: readonly T[], groups: Map<string, Article[]>) =>
+    items.flatMap((item) => {
+      const list = groups.get(item.id);
+      return list ? [{ item, articles: list }] : [];
+    });
+  return {
+    ...index,
+    articlePageKey,
+    today,
+    showUnpublished: isDevServer,
+    tickers,
+    tickerById: new Map(tickers.map((t) => [t.id, t])),
+    tickerSummaries: tickerSummaries(
+      tickers,
+      bars,
+      new Map([...index.byTicker].map(([id, list]) => [id, list.length])),
+    ),
+    tickersWithArticles: withArticles(tickers, index.byTicker).map(({ item, articles }) => ({
+      ticker: item,
+      articles,
+    })),
+    tags,
+    tagById: new Map(tags.map((t) => [t.id, t])),
+    tagsWithArticles: withArticles(tags, index.byTag).map(({ item, articles }) => ({ tag: item, articles })),
+    bars,
+    snapshots: new Map(collections.prices.map((e) => [e.id, e.data])),
+  };
+}
+
+/**
+ * What identifies a state of the content: every entry's id and digest (Astro's hash of its source),
+ * and the build date. Reading the collections is cheap; computing the site data from them is not.
+ */
+function stateKey(collections: Collections, today: string): string {
+  const entries = [collections.articles, collections.tickers, collections.tags, collections.prices].map(
+    (list) => list.map((entry) => `${entry.id}:${entry.digest ?? contentKey(entry.data)}`),
+  );
+  return contentKey(today, entries);
+}
+
+let built: Promise<SiteData> | undefined;
+let devCache: { key: string; data: SiteData } | undefined;
+
+/**
+ * The site data. A build computes it once. The dev server, where content changes while it runs,
+ * reads the collections on each call and computes the data again only when their state changed, so
+ * a page with many components pays for one computation, and an edit shows on the next request.
+ */
+export function getSiteData(): Promise<SiteData> {
+  if (!isDevServer) return (built ??= readCollections().then((c) => compute(c, buildDate())));
+  return readCollections().then((collections) => {
+    const today = buildDate();
+    const key = stateKey(collections, today);
+    if (devCache?.key !== key) devCache = { key, data: compute(collections, today) };
+    return devCache.data;
+  });
+}

@@ -1,0 +1,59 @@
+/**
+ * How components reach the price data: an MDX component computes what it renders through the registry
+ * (src/lib/mdx/registry.ts), in the article that the article page or the feed renderer put in
+ * `Astro.locals` before rendering its body, so errors name the article's file (or the page). TickerChip,
+ * which is not an MDX component, reads one ticker's data the same way.
+ */
+import {
+  componentProblem,
+  computeComponent,
+  describeTag,
+  lookupTicker,
+  type ArticleContext,
+  type MdxComponentName,
+} from "@/lib/mdx";
+import type { TickerData } from "@/lib/prices";
+import { getSiteData } from "@/data/site-data.ts";
+
+/** The context an article's body is rendered in, on its page and in feeds alike. */
+export function articleContextOf(article: {
+  id: string;
+  filePath?: string;
+  data: { date: string };
+}): ArticleContext {
+  return {
+    id: article.id,
+    file: article.filePath ?? `content/articles/${article.id}.mdx`,
+    date: article.data.date,
+  };
+}
+
+/** What a component is, as its .astro file knows it (`Astro` satisfies it). */
+interface Component {
+  props: object;
+  locals: App.Locals;
+  url: URL;
+}
+
+/** What MDX component `name` renders here: computed from its props, the article and the price data. */
+export async function renderComponent<Name extends MdxComponentName>(name: Name, component: Component) {
+  const where = { article: component.locals.article, page: component.url.pathname };
+  return computeComponent(name, component.props as Record<string, unknown>, where, await getSiteData());
+}
+
+/**
+ * `use` run on the data of the ticker a page component (TickerChip) names; any failure, an unknown
+ * ticker included, names the article's file or the page, and the tag as written.
+ */
+export async function withTickerData<T>(
+  name: string,
+  component: Component,
+  use: (data: TickerData) => T,
+): Promise<T> {
+  try {
+    return use(lookupTicker(await getSiteData(), (component.props as { ticker?: unknown }).ticker));
+  } catch (error) {
+    const file = component.locals.article?.file ?? `page ${component.url.pathname}`;
+    throw new Error(componentProblem(file, describeTag(name, component.props), error), { cause: error });
+  }
+}

@@ -1,0 +1,82 @@
+/**
+ * What a chart figure carries for the browser and the reader: the JSON slice the interactive chart is
+ * drawn from (never the whole file), and the rows of its data table.
+ */
+import { percentChange } from "../prices/bars.ts";
+import { direction, formatAmount, formatPercent, type Direction } from "../prices/format.ts";
+import { formatDate } from "../site/dates.ts";
+import type { ChartMarker, ChartSpec, ChartTicker, ChartType } from "./spec.ts";
+import { markersByDate } from "./wording.ts";
+
+/** A bar as embedded: [date, close], or [date, close, open, high, low] for candles. */
+export type BarTuple =
+  [date: string, close: number] | [date: string, close: number, open: number, high: number, low: number];
+
+/** The JSON a chart figure carries for the interactive chart: the slice only, never the whole file. */
+export interface ChartData {
+  type: ChartType;
+  /** What the read-out needs to write prices with their unit. */
+  ticker: Pick<ChartTicker, "currency" | "kind">;
+  /** Close before the first bar, so the first bar's day move can be shown. */
+  previousClose?: number;
+  bars: BarTuple[];
+  markers: ChartMarker[];
+}
+
+export function chartData(spec: ChartSpec): ChartData {
+  const { currency, kind } = spec.ticker;
+  return {
+    type: spec.type,
+    ticker: { currency, kind },
+    ...(spec.previousClose !== undefined ? { previousClose: spec.previousClose } : {}),
+    bars: spec.bars.map((b): BarTuple =>
+      spec.type === "candles" ? [b.date, b.close, b.open, b.high, b.low] : [b.date, b.close],
+    ),
+    markers: spec.markers,
+  };
+}
+
+/**
+ * chartData as text safe inside `<script type="application/json">`: `<` is escaped, so a label
+ * containing "</script>" cannot end the element early.
+ */
+export function chartDataJson(spec: ChartSpec): string {
+  return JSON.stringify(chartData(spec)).replaceAll("<", "\\u003c");
+}
+
+/** One row of the chart's data table. */
+export interface ChartRow {
+  date: string;
+  /** "Mon 27 Jan 2025" style date for the row header. */
+  day: string;
+  open: string;
+  high: string;
+  low: string;
+  close: string;
+  /** The day's move from the previous close ("-16.97%"), when the data have a previous close. */
+  change?: { text: string; direction: Direction };
+  markers: ChartMarker[];
+}
+
+/** The bars as table rows, with amounts formatted (the table heading names the unit). */
+export function chartRows(spec: ChartSpec): ChartRow[] {
+  const marked = markersByDate(spec.markers);
+  return spec.bars.map((bar, i) => {
+    const previous = i === 0 ? spec.previousClose : spec.bars[i - 1]!.close;
+    const percent = previous === undefined ? undefined : percentChange(previous, bar.close);
+    const change =
+      percent === undefined
+        ? undefined
+        : { text: formatPercent(percent, true), direction: direction({ percent }) };
+    return {
+      date: bar.date,
+      day: formatDate(bar.date, "short"),
+      open: formatAmount(bar.open),
+      high: formatAmount(bar.high),
+      low: formatAmount(bar.low),
+      close: formatAmount(bar.close),
+      ...(change ? { change } : {}),
+      markers: marked.get(bar.date) ?? [],
+    };
+  });
+}

@@ -1,0 +1,75 @@
+/**
+ * What a chart is: the props an editor (or a page) gives <PriceChart>, the defaults and limits, and the
+ * ChartSpec that resolving them produces: the one description that the static SVG (./svg.ts), the feed
+ * image, the data table and the browser's interactive chart are all drawn from.
+ */
+import type { Ticker } from "../content/schema.ts";
+import type { Bar } from "../prices/snapshot.ts";
+
+export const chartTypes = ["area", "line", "candles"] as const;
+export type ChartType = (typeof chartTypes)[number];
+
+/** Defaults and limits of <PriceChart>. */
+export const CHART = {
+  /** Trading days shown either side of the article's date when `from`/`to` are not given. */
+  sideDays: 15,
+  /** Height of the chart in CSS pixels. */
+  height: 320,
+  minHeight: 200,
+  maxHeight: 640,
+  /** Marker labels longer than this are shortened in the static chart (the table and tooltip keep them). */
+  shortLabel: 28,
+  /**
+   * Marked days the text alternative names one by one; for a chart with more (a ticker page's) it
+   * gives their number and span, and the labels are left to the data table and the tooltips.
+   */
+  describedDays: 5,
+} as const;
+
+/** A marked day: a short label, and optionally where to read about it (ticker pages link headlines). */
+export interface ChartMarker {
+  date: string;
+  label: string;
+  /** Site path ("/articles/x/") or http(s) URL. */
+  href?: string;
+}
+
+/** What a chart needs to know of its instrument. */
+export type ChartTicker = Pick<Ticker, "id" | "symbol" | "name" | "currency" | "kind">;
+
+/** Everything a chart shows, resolved and checked against the data. */
+export interface ChartSpec {
+  ticker: ChartTicker;
+  /** First and last trading day shown, both included. */
+  from: string;
+  to: string;
+  type: ChartType;
+  /** Height in CSS pixels. */
+  height: number;
+  /** The bars from `from` to `to`: the only data a page embeds. */
+  bars: Bar[];
+  /** Close of the trading day before `from`, so the first bar has a day move too (absent at the start of the data). */
+  previousClose?: number;
+  /** Marked days inside the range, by date (a date may carry several markers). */
+  markers: ChartMarker[];
+  /** The day whose move the caption states: the article's (first) trading day, else the last bar. */
+  focus: string;
+  /** Heading shown above the chart. */
+  title: string;
+  /** What the picture shows, for text alternatives (`alt`, the SVG's label). */
+  description: string;
+  /** The move in words. */
+  caption: string;
+  /** Where the numbers come from. */
+  source: string;
+}
+
+/** The props of <PriceChart> other than `ticker`, as written (unchecked). */
+export interface ChartProps {
+  from?: unknown;
+  to?: unknown;
+  type?: unknown;
+  markers?: unknown;
+  title?: unknown;
+  height?: unknown;
+}

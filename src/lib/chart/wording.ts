@@ -1,0 +1,72 @@
+/**
+ * How a chart reads in words: its source line, its text alternative, its caption (the move it shows,
+ * from ../prices, so the caption can never disagree with the figures in the text) and the labels of
+ * its marked days.
+ */
+import { changeBetween, barOn, dayMove } from "../prices/bars.ts";
+import { formatPrice, moveWords } from "../prices/format.ts";
+import type { PriceSnapshot, Bar } from "../prices/snapshot.ts";
+import { formatDate, formatDateRange } from "../site/dates.ts";
+import { CHART, type ChartMarker, type ChartTicker, type ChartType } from "./spec.ts";
+
+const ADJUSTED: Record<PriceSnapshot["adjusted"], string> = {
+  none: "prices as traded",
+  split: "prices adjusted for splits",
+  "split-dividend": "prices adjusted for splits and dividends",
+};
+
+/** "Source: <who>, retrieved 28 Nov 2026; prices as traded." */
+export function sourceLine(snapshot: Pick<PriceSnapshot, "source" | "adjusted">): string {
+  return `Source: ${snapshot.source.name}, retrieved ${formatDate(snapshot.source.retrieved, "short")}; ${ADJUSTED[snapshot.adjusted]}.`;
+}
+
+/** A marker label as a chart draws it: at most CHART.shortLabel characters. */
+export function shortLabel(label: string): string {
+  return label.length <= CHART.shortLabel ? label : `${label.slice(0, CHART.shortLabel - 1).trimEnd()}…`;
+}
+
+/** The markers by date, each date's in the order given. */
+export function markersByDate(markers: readonly ChartMarker[]): Map<string, ChartMarker[]> {
+  const byDate = new Map<string, ChartMarker[]>();
+  for (const marker of markers) byDate.set(marker.date, [...(byDate.get(marker.date) ?? []), marker]);
+  return byDate;
+}
+
+/**
+ * What a chart writes at a marked date, the static SVG and the interactive chart alike: the first
+ * marker's label, shortened, and "+N" for the others on that date (the table and tooltip list them all).
+ */
+export function markedDayLabel(markers: readonly ChartMarker[]): string {
+  return shortLabel(markers[0]!.label) + (markers.length > 1 ? ` +${markers.length - 1}` : "");
+}
+
+export function describeChart(
+  ticker: ChartTicker,
+  type: ChartType,
+  range: string,
+  markers: ChartMarker[],
+): string {
+  const kind = { area: "Area chart", line: "Line chart", candles: "Candlestick chart" }[type];
+  const what = type === "candles" ? "daily open, high, low and close" : "daily close";
+  const days = [...new Set(markers.map((m) => m.date))];
+  const marked =
+    days.length <= CHART.describedDays
+      ? markers.map((m) => `${formatDate(m.date, "short")} (${m.label})`).join(", ")
+      : `${days.length} days between ${formatDate(days[0]!, "short")} and ${formatDate(days.at(-1)!, "short")}`;
+  return `${kind} of the ${what} of ${ticker.name} (${ticker.symbol}), ${range}${marked ? `; marked: ${marked}` : ""}.`;
+}
+
+/** "Nvidia fell 16.97% on 27 Jan 2025 to $118.42; over 13 – 27 Jan 2025 it fell 13.65%." */
+export function captionOf(
+  bars: readonly Bar[],
+  ticker: ChartTicker,
+  focus: string,
+  from: string,
+  to: string,
+): string {
+  const close = formatPrice(barOn(bars, focus).close, ticker);
+  const day = formatDate(focus, "short");
+  const overRange = `over ${formatDateRange(from, to)} it ${moveWords(changeBetween(bars, from, to))}`;
+  if (focus === bars[0]!.date) return `${ticker.name} closed at ${close} on ${day}; ${overRange}.`;
+  return `${ticker.name} ${moveWords(dayMove(bars, focus))} on ${day} to ${close}; ${overRange}.`;
+}

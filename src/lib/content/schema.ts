@@ -1,0 +1,170 @@
+/**
+ * Schemas of the site's content files: articles, tickers and tags (price snapshots: ../prices/snapshot.ts).
+ * `src/content.config.ts` and `npm run check:content` both validate with these, and the tests feed them
+ * bad fixtures, so an editor gets the same message everywhere.
+ */
+import { z } from "astro/zod";
+import { authorIds } from "../site/config.ts";
+import { show } from "./errors.ts";
+import { calendarDate, choice, expected, nonEmpty, noDuplicates, slug, strict } from "./fields.ts";
+
+// ---------------------------------------------------------------------------------------------------
+// Tickers: content/tickers.yaml
+
+const CURRENCIES = new Set(Intl.supportedValuesOf("currency"));
+const TIME_ZONES = new Set(Intl.supportedValuesOf("timeZone"));
+
+export const tickerKinds = ["stock", "adr", "index", "etf"] as const;
+
+/** One instrument the site tracks. */
+export const tickerSchema = strict({
+  /** URL slug and the id articles use: `nvda` gives /tickers/nvda/ and `tickers: [nvda]`. */
+  id: slug("ticker id"),
+  /** Symbol as readers know it: `NVDA`, `1211.HK`, `^IXIC`. */
+  symbol: nonEmpty("the symbol as displayed, e.g. NVDA or 1211.HK"),
+  /** Short display name used in captions and lists: "Nvidia", "Nasdaq Composite". */
+  name: nonEmpty("a short display name, e.g. Nvidia"),
+  /** Listing venue: "NASDAQ", "HKEX", "NYSE". */
+  exchange: nonEmpty("the exchange, e.g. NASDAQ or HKEX"),
+  /** ISO 4217 code of the prices: "USD", "HKD". */
+  currency: z
+    .string({ error: expected("an ISO 4217 currency code such as USD") })
+    .refine((code) => CURRENCIES.has(code), {
+      error: (issue) => `${show(issue.input)} is not an ISO 4217 currency code; use e.g. USD or HKD`,
+    }),
+  /** What kind of instrument: an index's figures are points, not money. */
+  kind: choice(tickerKinds, "a kind"),
+  /** IANA time zone of the exchange: "America/New_York", "Asia/Hong_Kong". */
+  timezone: z
+    .string({ error: expected("the exchange's IANA time zone, e.g. America/New_York") })
+    .refine((zone) => TIME_ZONES.has(zone), {
+      error: (issue) =>
+        `${show(issue.input)} is not an IANA time zone; use e.g. America/New_York or Asia/Hong_Kong`,
+    }),
+  /** One or two sentences for the ticker page. */
+  description: nonEmpty("one or two sentences about the instrument, or leave the field out").optional(),
+});
+
+export const tickersFileSchema = z
+  .array(tickerSchema, { error: expected("a YAML list of tickers (each item starts with `- id:`)") })
+  .min(1, { error: "lists no tickers; add at least one" })
+  .superRefine((tickers, ctx) => {
+    const seen = new Set<string>();
+    tickers.forEach((ticker, index) => {
+      if (seen.has(ticker.id)) {
+        ctx.addIssue({
+          code: "custom",
+          path: [index, "id"],
+          input: ticker.id,
+          message: `${JSON.stringify(ticker.id)} is used by an earlier ticker; ids must be unique`,
+        });
+      }
+      seen.add(ticker.id);
+    });
+  });
+
+// ---------------------------------------------------------------------------------------------------
+// Tags: content/tags.yaml, the vocabulary articles draw from (one tag per idea).
+
+export const tagSchema = strict({
+  /** URL slug used in frontmatter and at /tags/<id>/. */
+  id: slug("tag"),
+  /** Display name: "US–China", "Electric vehicles". */
+  label: nonEmpty("a display name, e.g. Electric vehicles"),
+  /** What the tag covers: shown on its page and in its feed. */
+  description: nonEmpty("a sentence saying what the tag covers"),
+});
+
+export const tagsFileSchema = z
+  .array(tagSchema, { error: expected("a YAML list of tags (each item starts with `- id:`)") })
+  .superRefine((tags, ctx) =>
+    noDuplicates(
+      tags.map((t) => t.id),
+      ctx,
+      "tag id",
+    ),
+  );
+
+// ---------------------------------------------------------------------------------------------------
+// Articles: content/articles/<slug>.mdx frontmatter
+
+/**
+ * Builds the article schema. `image` is Astro's image() helper in the build, and a plain path check
+ * where Astro is not running (scripts, tests).
+ */
+export function articleSchema<Image extends z.ZodType>(image: () => Image) {
+  return strict({
+    /** Headline, at most 120 characters. */
+    title: nonEmpty("the headline").max(120, {
+      error: (issue) =>
+        `is ${String((issue.input as string).length)} characters long; a headline may have at most 120`,
+    }),
+    /** The dek: one or two sentences shown under the headline, in lists, meta tags and feeds. */
+    description: z
+      .string({ error: expected("the dek, 50 to 300 characters") })
+      .trim()
+      .min(50, {
+        error: (issue) =>
+          `is ${String((issue.input as string).length)} characters long; a dek needs 50 to 300 characters`,
+      })
+      .max(300, {
+        error: (issue) =>
+          `is ${String((issue.input as string).length)} characters long; a dek needs 50 to 300 characters`,
+      }),
+    /** Publication date. An article dated after the build date is scheduled: it goes live on that day. */
+    date: calendarDate,
+    /** Date of the last substantive update; not before `date`. */
+    updated: calendarDate.optional(),
+    /** Id of an author defined in src/lib/site.ts. */
+    author: choice(
+      authorIds as [string, ...string[]],
+      "an author",
+      " (authors are defined in src/lib/site.ts)",
+    ),
+    /** Ids of the tickers the article discusses (content/tickers.yaml). */
+    tickers: z
+      .array(slug("ticker id"), { error: expected("a list of ticker ids, e.g. [nvda, ixic]") })
+      .superRefine((ids, ctx) => noDuplicates(ids, ctx, "ticker"))
+      .default([]),
+    /** 1 to 8 topic tags from content/tags.yaml. */
+    tags: z
+      .array(slug("tag"), { error: expected("a list of 1 to 8 tags, e.g. [deepseek, markets]") })
+      .min(1, { error: "is empty; give 1 to 8 tags from content/tags.yaml" })
+      .max(8, {
+        error: (issue) => `has ${(issue.input as unknown[]).length} tags; an article may have at most 8`,
+      })
+      .superRefine((tags, ctx) => noDuplicates(tags, ctx, "tag")),
+    /** Drafts are shown by the dev server only. */
+    draft: z.boolean({ error: expected("true or false") }).default(false),
+    /** Lead image, next to the article file, with its text alternative. */
+    image: strict({
+      src: image(),
+      alt: nonEmpty("a text alternative describing the image"),
+    }).optional(),
+  }).superRefine((article, ctx) => {
+    if (article.updated !== undefined && article.updated < article.date) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["updated"],
+        input: article.updated,
+        message: `${article.updated} is before the publication date ${article.date}; updated must be on or after date`,
+      });
+    }
+  });
+}
+
+/**
+ * The article schema where Astro is not running (the loaders' own check, `npm run check:content`,
+ * `npm run new`, tests): the image is its path as written.
+ */
+export const articleFrontmatterSchema = articleSchema(() =>
+  z.string({ error: expected("the path of an image file next to the article, e.g. ./chart.png") }),
+);
+
+export type TickerInput = z.input<typeof tickerSchema>;
+export type Ticker = z.output<typeof tickerSchema>;
+export type Tag = z.output<typeof tagSchema>;
+/** Article frontmatter once validated, with the image as whatever the image helper produced. */
+export type ArticleData<Image = string> = Omit<z.output<typeof articleFrontmatterSchema>, "image"> & {
+  image?: { src: Image; alt: string };
+};

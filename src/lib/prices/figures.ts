@@ -1,0 +1,159 @@
+/**
+ * The figures editors put in prose (<Move>, <Close>, <Price>, <Record>): props in, text out, computed
+ * from the bars so prose can never disagree with the data. Bad props or dates throw a PriceDataError
+ * saying what would work; the components add the article file and the tag.
+ */
+import {
+  barOn,
+  changeBetween,
+  dayMove,
+  isRecord,
+  previousBar,
+  PriceDataError,
+  tradingDayOnOrBefore,
+  type Basis,
+  type Move,
+} from "./bars.ts";
+import {
+  direction,
+  directionArrow,
+  formatPercent,
+  formatPrice,
+  moveWords,
+  type Direction,
+} from "./format.ts";
+import { formatDate } from "../site/dates.ts";
+import type { Bar } from "./snapshot.ts";
+import type { Ticker } from "../content/schema.ts";
+
+export interface MoveProps {
+  /** The day whose move is shown (previous close to this day's close, high or low)... */
+  date?: string;
+  /** ...or a range: close of `from` to close of `to`. */
+  from?: string;
+  to?: string;
+  /** Measure the day's move to the close (default), or to the intraday high or low. */
+  basis?: string;
+  /** "words" (default): "fell 16.97%"; "signed": "-16.97%". */
+  format?: string;
+}
+
+const BASES = ["close", "high", "low"] as const;
+const FORMATS = ["words", "signed"] as const;
+
+function oneOf<T extends string>(
+  value: string | undefined,
+  allowed: readonly T[],
+  prop: string,
+  fallback: T,
+): T {
+  if (value === undefined) return fallback;
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new PriceDataError(`${prop}="${value}" is not accepted; use one of ${allowed.join(", ")}`);
+}
+
+export function moveFigure(
+  bars: readonly Bar[],
+  props: MoveProps,
+): { text: string; direction: Direction; move: Move } {
+  const basis: Basis = oneOf(props.basis, BASES, "basis", "close");
+  const format = oneOf(props.format, FORMATS, "format", "words");
+  let move: Move;
+  if (props.date !== undefined) {
+    if (props.from !== undefined || props.to !== undefined) {
+      throw new PriceDataError("give either date, or from and to, not both");
+    }
+    move = dayMove(bars, props.date, basis);
+  } else if (props.from !== undefined && props.to !== undefined) {
+    if (basis !== "close") throw new PriceDataError(`basis="${basis}" only applies to a single date`);
+    move = changeBetween(bars, props.from, props.to);
+  } else {
+    throw new PriceDataError('needs date="YYYY-MM-DD", or from="YYYY-MM-DD" and to="YYYY-MM-DD"');
+  }
+  const text = format === "signed" ? formatPercent(move.percent, true) : moveWords(move);
+  return { text, direction: direction(move), move };
+}
+
+const FIELDS = ["close", "open", "high", "low"] as const;
+
+/** A day's open, high, low or close with its unit: "$128.99", "HK$345.00", "19,341.83 points". */
+export function priceFigure(
+  bars: readonly Bar[],
+  ticker: Pick<Ticker, "currency" | "kind">,
+  props: { date: string; basis?: string },
+): string {
+  const field = oneOf(props.basis, FIELDS, "basis", "close");
+  return formatPrice(barOn(bars, props.date)[field], ticker);
+}
+
+/**
+ * "a record close" / "a record intraday high", only when the data show one: above every earlier
+ * close (or high) in the snapshot. Otherwise the build stops, so no article claims a record the data
+ * do not support.
+ */
+export function recordFigure(
+  bars: readonly Bar[],
+  ticker: Pick<Ticker, "currency" | "kind">,
+  props: { date: string; basis?: string },
+): string {
+  const basis = oneOf(props.basis, ["close", "high"] as const, "basis", "close");
+  if (isRecord(bars, props.date, basis))
+    return basis === "close" ? "a record close" : "a record intraday high";
+  const earlier = bars.filter((bar) => bar.date < props.date);
+  const best = earlier.reduce<Bar | undefined>(
+    (top, bar) => (!top || bar[basis] >= top[basis] ? bar : top),
+    undefined,
+  );
+  const value = formatPrice(barOn(bars, props.date)[basis], ticker);
+  throw new PriceDataError(
+    best
+      ? `the ${basis} on ${props.date} (${value}) is not a record: the ${basis} on ${best.date} was ${formatPrice(best[basis], ticker)}`
+      : `${props.date} is the first bar of the data, so nothing shows it was a record`,
+  );
+}
+
+/** What a ticker chip shows: the close of a day and that day's move. */
+export interface ChipFigure {
+  /** The trading day shown. */
+  date: string;
+  /** "$118.42" */
+  close: string;
+  /** The day's move, unless the day is the first of the data. */
+  move?: {
+    direction: Direction;
+    /** "▼ -16.97%": arrow and sign, so the direction never rests on colour. */
+    short: string;
+    /** "fell 16.97%" */
+    words: string;
+  };
+  /** The whole figure in a sentence, for screen readers: "Nvidia fell 16.97% on 27 Jan 2025 to $118.42". */
+  sentence: string;
+}
+
+/**
+ * The chip's figure on `date` (an article's date): the last trading day on or before it, so a story
+ * published on a weekend shows the close its readers knew. Without a date, the latest close.
+ */
+export function chipFigure(
+  bars: readonly Bar[],
+  ticker: Pick<Ticker, "name" | "currency" | "kind">,
+  date?: string,
+): ChipFigure {
+  const day = date === undefined ? bars.at(-1)?.date : tradingDayOnOrBefore(bars, date);
+  if (day === undefined) throw new PriceDataError("the price data have no bars");
+  const bar = barOn(bars, day);
+  const close = formatPrice(bar.close, ticker);
+  const when = formatDate(day, "short");
+  if (!previousBar(bars, day)) {
+    return { date: day, close, sentence: `${ticker.name} closed at ${close} on ${when}` };
+  }
+  const move = dayMove(bars, day);
+  const dir = direction(move);
+  const words = moveWords(move);
+  return {
+    date: day,
+    close,
+    move: { direction: dir, short: `${directionArrow(dir)} ${formatPercent(move.percent, true)}`, words },
+    sentence: `${ticker.name} ${words} on ${when} to ${close}`,
+  };
+}

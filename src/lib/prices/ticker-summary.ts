@@ -1,0 +1,45 @@
+/**
+ * One line per tracked instrument, as the home page's market movers and the ticker index show it:
+ * the last close, its day move (from src/lib/prices.ts) and how many articles discuss it. Computed
+ * from the site data in one pass; pages only lay it out.
+ */
+import { missingSnapshot } from "../content/errors.ts";
+import type { Ticker } from "../content/schema.ts";
+import { latest, type Move } from "./bars.ts";
+import { roundPercent } from "./format.ts";
+import type { Bar } from "./snapshot.ts";
+
+export interface TickerSummary {
+  ticker: Ticker;
+  /** The last bar of the data. */
+  last: Bar;
+  /** The last bar's day move (previous close to last close). */
+  move: Move;
+  /** Published articles that list this ticker. */
+  articles: number;
+}
+
+/** A summary for every ticker, in the given order; a ticker without price data is an error. */
+export function tickerSummaries(
+  tickers: readonly Ticker[],
+  bars: ReadonlyMap<string, readonly Bar[]>,
+  articleCounts: ReadonlyMap<string, number>,
+): TickerSummary[] {
+  return tickers.map((ticker) => {
+    const series = bars.get(ticker.id);
+    if (!series) throw new Error(missingSnapshot(ticker.id));
+    const { bar, move } = latest(series);
+    return { ticker, last: bar, move, articles: articleCounts.get(ticker.id) ?? 0 };
+  });
+}
+
+/**
+ * Biggest movers first: by the size of the displayed (rounded) move, either way; ties keep the
+ * registry's order, so the strip never reshuffles between builds of the same data.
+ */
+export function byMoveSize(summaries: readonly TickerSummary[]): TickerSummary[] {
+  return summaries
+    .map((summary, index) => ({ summary, index, size: Math.abs(roundPercent(summary.move.percent)) }))
+    .sort((a, b) => b.size - a.size || a.index - b.index)
+    .map(({ summary }) => summary);
+}

@@ -1,0 +1,14 @@
+/**
+ * The site: its one configuration (name, URL, locale), the spelling of every URL, dates and their
+ * formats, navigation, the theme rule, security headers and the keys of incremental builds.
+ */
+export * from "./config.ts";
+export * from "./paths.ts";
+export * from "./dates.ts";
+export * from "./navigation.ts";
+export * from "./edit-link.ts";
+export * from "./theme.ts";
+export * from "./theme-init.ts";
+export * from "./search-text.ts";
+export * from "./security-headers.ts";
+export * from "./cache-key.ts";

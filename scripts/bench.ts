@@ -5,7 +5,7 @@
  * For each size N, copies the site to a temporary folder, replaces its articles with a synthetic corpus
  * of N articles (scripts/lib/bench-corpus.ts), and runs the site's own `npm run build` there: once
  * cold (no caches), then again after changing one article (warm). Prints a table of pages built, wall
- * time, ms per article, CPU time, peak memory and dist/ size, then checks the targets of issue 9.
+ * time, ms per article, CPU time, peak memory and dist/ size, then checks the targets in docs/performance.md.
  * `--repeat k` builds k times cold and k times warm and keeps the fastest of each (other work on
  * the machine only ever slows a build down; the load average is printed with each row). `--write`
  * puts the table, the machine and the versions into the given Markdown file between the
@@ -35,7 +35,7 @@ interface Row {
   distBytes: number;
 }
 
-/** Targets of issue 9 on the reference machine (2 cores). */
+/** The build targets on the reference machine (2 cores): docs/performance.md. */
 const TARGETS = {
   coldMsPerArticleAt1000: 15,
   warmToCold: 0.5,
@@ -137,7 +137,7 @@ async function benchSize(count: number): Promise<Row> {
   }
 }
 
-/** Pages whose HTML + CSS gzipped reach the page budget of issue 9, and the heaviest page. */
+/** Pages whose HTML + CSS gzipped reach the page budget (PAGE_BUDGET_BYTES), and the heaviest page. */
 function budgetCheck(dist: string): { overBudget: number; heaviest: { path: string; bytes: number } } {
   const pages = pageBudgets(dist);
   const heaviest = pages[0] ?? { file: "", bytes: 0 };

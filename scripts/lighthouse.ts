@@ -20,15 +20,11 @@ import { chromium } from "@playwright/test";
 import lighthouse from "lighthouse";
 import { CHROMIUM_ARGS, chromiumPath } from "./lib/chromium.ts";
 import { ROOT } from "./lib/site-copy.ts";
+import { SAMPLE_PAGES } from "./lib/sample-pages.ts";
 import { failingAudits, type CategoryScores, scoresOf } from "./lib/lighthouse-report.ts";
 
-/** One page of each type the issue names; the article is one whose chart sits in the first screen. */
-const PAGES = [
-  { label: "home", path: "/" },
-  { label: "article with a chart", path: "/articles/nvidia-record-one-day-loss/" },
-  { label: "tag", path: "/tags/nvidia/" },
-  { label: "ticker", path: "/tickers/nvda/" },
-];
+/** The sample pages marked for Lighthouse: home, an article with a chart, a tag and a ticker. */
+const PAGES = SAMPLE_PAGES.filter((page) => page.lighthouse).map(({ name, path }) => ({ label: name, path }));
 
 const CATEGORIES = ["performance", "accessibility", "best-practices", "seo"] as const;
 const ATTEMPTS = 3;

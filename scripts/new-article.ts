@@ -12,7 +12,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
-import { CONTENT, ContentError, slugify } from "../src/lib/content/index.ts";
+import { CONTENT, ContentError, publicationState, slugify } from "../src/lib/content/index.ts";
 import { readTags, readTickers } from "../src/lib/content/read.ts";
 import { articleFiles } from "./lib/content-audit.ts";
 import { todayUtc, articlePath, site } from "../src/lib/site/index.ts";
@@ -82,8 +82,10 @@ function write(input: NewArticleInput, registries: Registries): void {
   }
   console.log(`Created ${file}`);
   console.log(`Preview: ${DEV_SERVER_URL}${articlePath(slug)} (start the dev server with npm run dev)`);
-  if (input.draft) console.log("It is a draft: only the dev server shows it until you delete `draft: true`.");
-  else if (input.date > todayUtc())
+  const state = publicationState({ data: { draft: input.draft, date: input.date } }, todayUtc());
+  if (state === "draft")
+    console.log("It is a draft: only the dev server shows it until you delete `draft: true`.");
+  if (state === "scheduled")
     console.log(`It is scheduled: it goes live with the first build on or after ${input.date}.`);
 }
 

@@ -39,7 +39,7 @@ export interface NewArticleInput {
 }
 
 /** The fields of the input, in the order `npm run new` asks for them. */
-export const NEW_ARTICLE_FIELDS = [
+const NEW_ARTICLE_FIELDS = [
   "title",
   "slug",
   "description",
@@ -52,7 +52,7 @@ export const NEW_ARTICLE_FIELDS = [
 export type NewArticleField = (typeof NEW_ARTICLE_FIELDS)[number];
 
 /** How each field is given on the command line, for messages: `--tags: "AI" is not a valid tag...`. */
-export const OPTION_NAMES: Record<NewArticleField, string> = {
+const OPTION_NAMES: Record<NewArticleField, string> = {
   title: "headline",
   slug: "--slug",
   description: "--description",

@@ -40,16 +40,17 @@ const CACHES = new Set([".astro", ".vite", ".vite-temp", ".cache"]);
 /** Makes a copy of the site in a new temporary folder, with some files added or replaced. */
 export function makeSiteCopy(
   overrides: Overrides = {},
-  options: { root?: string; prefix?: string } = {},
+  options: { root?: string; prefix?: string; nodeModules?: string } = {},
 ): { dir: string; cleanup: () => void } {
   const root = options.root ?? ROOT;
+  const nodeModules = options.nodeModules ?? join(root, "node_modules");
   const dir = mkdtempSync(join(tmpdir(), options.prefix ?? "market-desk-"));
   for (const entry of readdirSync(root)) {
     if (!NOT_COPIED.has(entry)) cpSync(join(root, entry), join(dir, entry), { recursive: true });
   }
   mkdirSync(join(dir, "node_modules"));
-  for (const entry of readdirSync(join(root, "node_modules"))) {
-    if (!CACHES.has(entry)) symlinkSync(join(root, "node_modules", entry), join(dir, "node_modules", entry));
+  for (const entry of readdirSync(nodeModules)) {
+    if (!CACHES.has(entry)) symlinkSync(join(nodeModules, entry), join(dir, "node_modules", entry));
   }
   for (const [path, text] of Object.entries(overrides)) {
     mkdirSync(dirname(join(dir, path)), { recursive: true });

@@ -29,7 +29,6 @@ import {
   formatPercent,
   formatPrice,
 } from "@/lib/prices/format.ts";
-import { percentChange } from "@/lib/prices/bars.ts";
 import { site } from "@/lib/site/config.ts";
 
 type Library = typeof import("lightweight-charts");
@@ -138,9 +137,6 @@ export class PriceChartElement extends HTMLElement {
     const dates = data.bars.map((bar) => bar[0]);
     const indexOf = new Map(dates.map((date, i) => [date, i]));
     const markersOn = markersByDate(data.markers);
-    const first = data.bars[0]![1];
-    const last = data.bars.at(-1)![1];
-    const seriesDirection = direction({ percent: percentChange(first, last) });
 
     let palette = readPalette(this);
     const chart: IChartApi = lib.createChart(host, {
@@ -164,7 +160,7 @@ export class PriceChartElement extends HTMLElement {
 
     let series: ISeriesApi<SeriesType>;
     let restyleSeries: (p: Palette) => void;
-    const lineColour = (p: Palette) => ({ up: p.up, down: p.down, flat: p.ink })[seriesDirection];
+    const lineColour = (p: Palette) => ({ up: p.up, down: p.down, flat: p.ink })[data.direction];
     if (data.type === "candles") {
       const candles = chart.addSeries(lib.CandlestickSeries, {
         priceLineVisible: false,
@@ -288,7 +284,6 @@ export class PriceChartElement extends HTMLElement {
   #fillTip(tip: HTMLElement, data: ChartData, i: number, markers: ChartMarker[]): void {
     const bar: BarTuple = data.bars[i]!;
     const [date, close] = bar;
-    const previous = i > 0 ? data.bars[i - 1]![1] : data.previousClose;
     const line = (text: string, className = ""): HTMLElement => {
       const el = document.createElement("div");
       el.textContent = text;
@@ -305,8 +300,8 @@ export class PriceChartElement extends HTMLElement {
     } else {
       rows.push(line(`Close ${price(close)}`));
     }
-    if (previous !== undefined) {
-      const percent = percentChange(previous, close);
+    const percent = data.dayChanges[i];
+    if (percent !== null && percent !== undefined) {
       const dir = direction({ percent });
       rows.push(
         line(`${directionArrow(dir)} ${formatPercent(percent, true)} on the day`, DIRECTION_COLOUR[dir]),

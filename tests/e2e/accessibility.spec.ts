@@ -6,15 +6,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { scrollThrough, test, expect } from "./fixtures";
-
-const PAGES = [
-  { name: "home", path: "/" },
-  { name: "article with a chart", path: "/articles/nvidia-record-one-day-loss/" },
-  { name: "tag", path: "/tags/nvidia/" },
-  { name: "ticker", path: "/tickers/nvda/" },
-  { name: "search", path: "/search/" },
-  { name: "404", path: "/no-such-page/" },
-];
+import { SAMPLE_PAGES } from "../../scripts/lib/sample-pages.ts";
 
 const THEMES = ["light", "dark"] as const;
 
@@ -31,7 +23,7 @@ async function violations(page: Page): Promise<string[]> {
   );
 }
 
-for (const { name, path } of PAGES) {
+for (const { name, path } of SAMPLE_PAGES) {
   test.describe(`${name} page`, () => {
     test.use({ expectedConsoleErrors: path === "/no-such-page/" ? [/status of 404/] : [] });
 

@@ -69,7 +69,7 @@ describe("price charts in the built site", () => {
   });
 
   it("embeds only each chart's slice, never a whole price file", () => {
-    // Articles only: a ticker page's chart is the full range of its data by design (issue 6).
+    // Articles only: a ticker page's chart shows the ticker's whole history, on purpose.
     const charts = pages.filter((f) => f.startsWith("articles/")).flatMap((f) => chartData(readDist(f)));
     expect(charts.length).toBeGreaterThan(0);
     for (const data of charts) {

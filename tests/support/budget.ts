@@ -1,5 +1,5 @@
 /**
- * The page weight budget of issue 9, as functions over any build's output folder, so the site tests
+ * The page weight budget (HTML and CSS of each page, gzipped, within PAGE_BUDGET_BYTES), as functions over any build's output folder, so the site tests
  * can apply it to dist/ and to builds of other content (a corpus with articles that have no chart).
  */
 import { themeInitScript } from "../../src/lib/site/index.ts";

@@ -281,7 +281,11 @@ describe("what the page embeds", () => {
     expect(data.bars).toHaveLength(10);
     expect(data.bars[0]).toEqual(["2025-01-13", 133.23]);
     expect(data.bars.at(-1)).toEqual(["2025-01-27", 118.42]);
-    expect(data).toMatchObject({ type: "area", previousClose: 135.91, markers: range.markers });
+    expect(data).toMatchObject({ type: "area", direction: "down", markers: range.markers });
+    // Rounded as displayed: 135.91 (10 January) to 133.23, and 142.62 (24 January) to 118.42.
+    expect(data.dayChanges).toHaveLength(10);
+    expect(data.dayChanges[0]).toBe(-1.97);
+    expect(data.dayChanges.at(-1)).toBe(-16.97);
     expect(data.ticker).toEqual({ currency: "USD", kind: "stock" });
   });
 

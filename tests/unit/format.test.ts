@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   direction,
   directionArrow,
+  directionWord,
   formatAmount,
   formatPercent,
   formatPrice,
@@ -94,6 +95,7 @@ describe("moves in words", () => {
     expect(direction({ percent: 0.0049 })).toBe("flat");
     expect(directionArrow("up")).toBe("▲");
     expect(directionArrow("down")).toBe("▼");
-    expect(directionArrow("flat")).toBe("=");
+    expect(directionArrow("flat")).toBe("■");
+    expect(["up", "down", "flat"].map((d) => directionWord(d as "up"))).toEqual(["up", "down", "unchanged"]);
   });
 });

@@ -3,23 +3,40 @@
  * drawn from (never the whole file), and the rows of its data table.
  */
 import { percentChange } from "../prices/bars.ts";
-import { direction, formatAmount, formatPercent, type Direction } from "../prices/format.ts";
+import { direction, formatAmount, formatPercent, roundPercent, type Direction } from "../prices/format.ts";
 import { formatDate } from "../site/dates.ts";
 import type { ChartMarker, ChartSpec, ChartTicker, ChartType } from "./spec.ts";
+import { rangeDirection } from "./resolve.ts";
 import { markersByDate } from "./wording.ts";
+
+/**
+ * Each bar's move from the previous close, in per cent, unrounded; undefined for a first bar with no
+ * close before it. The data table and the interactive chart's read-out both show these.
+ */
+function dayChanges(spec: Pick<ChartSpec, "bars" | "previousClose">): (number | undefined)[] {
+  return spec.bars.map((bar, i) => {
+    const previous = i === 0 ? spec.previousClose : spec.bars[i - 1]!.close;
+    return previous === undefined ? undefined : percentChange(previous, bar.close);
+  });
+}
 
 /** A bar as embedded: [date, close], or [date, close, open, high, low] for candles. */
 export type BarTuple =
   [date: string, close: number] | [date: string, close: number, open: number, high: number, low: number];
 
-/** The JSON a chart figure carries for the interactive chart: the slice only, never the whole file. */
+/**
+ * The JSON a chart figure carries for the interactive chart: the slice only, never the whole file, and
+ * the moves computed here, so the browser formats them but never works one out again.
+ */
 export interface ChartData {
   type: ChartType;
   /** What the read-out needs to write prices with their unit. */
   ticker: Pick<ChartTicker, "currency" | "kind">;
-  /** Close before the first bar, so the first bar's day move can be shown. */
-  previousClose?: number;
+  /** Direction of the whole range, which colours the series. */
+  direction: Direction;
   bars: BarTuple[];
+  /** Each bar's move from the previous close in per cent, rounded as displayed; null when unknown. */
+  dayChanges: (number | null)[];
   markers: ChartMarker[];
 }
 
@@ -28,10 +45,11 @@ export function chartData(spec: ChartSpec): ChartData {
   return {
     type: spec.type,
     ticker: { currency, kind },
-    ...(spec.previousClose !== undefined ? { previousClose: spec.previousClose } : {}),
+    direction: rangeDirection(spec),
     bars: spec.bars.map((b): BarTuple =>
       spec.type === "candles" ? [b.date, b.close, b.open, b.high, b.low] : [b.date, b.close],
     ),
+    dayChanges: dayChanges(spec).map((percent) => (percent === undefined ? null : roundPercent(percent))),
     markers: spec.markers,
   };
 }
@@ -47,7 +65,7 @@ export function chartDataJson(spec: ChartSpec): string {
 /** One row of the chart's data table. */
 export interface ChartRow {
   date: string;
-  /** "Mon 27 Jan 2025" style date for the row header. */
+  /** The date as the row header writes it: "27 Jan 2025". */
   day: string;
   open: string;
   high: string;
@@ -61,9 +79,9 @@ export interface ChartRow {
 /** The bars as table rows, with amounts formatted (the table heading names the unit). */
 export function chartRows(spec: ChartSpec): ChartRow[] {
   const marked = markersByDate(spec.markers);
+  const changes = dayChanges(spec);
   return spec.bars.map((bar, i) => {
-    const previous = i === 0 ? spec.previousClose : spec.bars[i - 1]!.close;
-    const percent = previous === undefined ? undefined : percentChange(previous, bar.close);
+    const percent = changes[i];
     const change =
       percent === undefined
         ? undefined

@@ -18,7 +18,10 @@ export interface ArticleLike {
 export type PublicationState = "published" | "draft" | "scheduled";
 
 /** A draft is never published; an article dated after `today` is scheduled until that day. */
-export function publicationState(article: ArticleLike, today: string): PublicationState {
+export function publicationState(
+  article: { data: Pick<ArticleLike["data"], "draft" | "date"> },
+  today: string,
+): PublicationState {
   if (article.data.draft) return "draft";
   return article.data.date > today ? "scheduled" : "published";
 }

@@ -28,7 +28,7 @@ export class ContentError extends Error {
 }
 
 /** `["bars", 12, "low"]` -> `bars[12].low`; the empty path is the whole document. */
-export function formatPath(path: readonly PropertyKey[], root = "(whole file)"): string {
+function formatPath(path: readonly PropertyKey[], root = "(whole file)"): string {
   if (path.length === 0) return root;
   return path
     .map((key, i) => (typeof key === "number" ? `[${key}]` : i === 0 ? String(key) : `.${String(key)}`))

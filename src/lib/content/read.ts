@@ -9,7 +9,7 @@ import { CONTENT } from "./paths.ts";
 import { tagsFileSchema, tickersFileSchema, type Tag, type Ticker } from "./schema.ts";
 
 /** Parses a YAML file, reporting a syntax error with the file's name and the line. */
-export function readYaml(path: string, file: string = path): unknown {
+function readYaml(path: string, file: string = path): unknown {
   try {
     return parseYaml(readFileSync(path, "utf8"));
   } catch (error) {

@@ -14,7 +14,7 @@ import { calendarDate, choice, expected, nonEmpty, noDuplicates, slug, strict } 
 const CURRENCIES = new Set(Intl.supportedValuesOf("currency"));
 const TIME_ZONES = new Set(Intl.supportedValuesOf("timeZone"));
 
-export const tickerKinds = ["stock", "adr", "index", "etf"] as const;
+const tickerKinds = ["stock", "adr", "index", "etf"] as const;
 
 /** One instrument the site tracks. */
 export const tickerSchema = strict({
@@ -161,7 +161,6 @@ export const articleFrontmatterSchema = articleSchema(() =>
   z.string({ error: expected("the path of an image file next to the article, e.g. ./chart.png") }),
 );
 
-export type TickerInput = z.input<typeof tickerSchema>;
 export type Ticker = z.output<typeof tickerSchema>;
 export type Tag = z.output<typeof tagSchema>;
 /** Article frontmatter once validated, with the image as whatever the image helper produced. */

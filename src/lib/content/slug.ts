@@ -7,7 +7,7 @@
 export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** Slugs longer than this are cut at a word boundary; long headlines make unwieldy URLs. */
-export const MAX_SLUG_LENGTH = 80;
+const MAX_SLUG_LENGTH = 80;
 
 /**
  * "Nvidia’s record loss: $589bn gone" -> "nvidias-record-loss-589bn-gone". Accents are dropped

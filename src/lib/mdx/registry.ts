@@ -83,18 +83,6 @@ const dateProp: PropDoc = { name: "date", values: "`YYYY-MM-DD`", default: "requ
 const component = <Result>(entry: MdxComponent<Result>): MdxComponent<Result> => entry;
 
 export const MDX_COMPONENTS = {
-  Close: component({
-    where: "article",
-    compute: (props, _article, data) => {
-      const { ticker, bars } = lookupTicker(data, props.ticker);
-      return priceFigure(bars, ticker, { date: props.date as string });
-    },
-    docs: {
-      summary: 'A day\'s closing price with its currency ("$118.42", "HK$345.00"; an index in points).',
-      props: [tickerProp, dateProp],
-      example: 'They closed at <Close ticker="nvda" date="2025-01-27" />.',
-    },
-  }),
   Move: component({
     where: "article",
     compute: (props, _article, data) => moveFigure(lookupTicker(data, props.ticker).bars, props as MoveProps),
@@ -138,6 +126,18 @@ export const MDX_COMPONENTS = {
       ].join("\n"),
     },
   }),
+  Close: component({
+    where: "article",
+    compute: (props, _article, data) => {
+      const { ticker, bars } = lookupTicker(data, props.ticker);
+      return priceFigure(bars, ticker, { date: props.date as string });
+    },
+    docs: {
+      summary: 'A day\'s closing price with its currency ("$118.42", "HK$345.00"; an index in points).',
+      props: [tickerProp, dateProp],
+      example: 'They closed at <Close ticker="nvda" date="2025-01-27" />.',
+    },
+  }),
   Price: component({
     where: "article",
     compute: (props, _article, data) => {
@@ -156,6 +156,19 @@ export const MDX_COMPONENTS = {
         "",
         '<Price ticker="nvda" date="2025-01-27" basis="low" />.',
       ].join("\n"),
+    },
+  }),
+  Record: component({
+    where: "article",
+    compute: (props, _article, data) => {
+      const { ticker, bars } = lookupTicker(data, props.ticker);
+      return recordFigure(bars, ticker, props as { date: string; basis?: string });
+    },
+    docs: {
+      summary:
+        '"a record close" or "a record intraday high", rendered only when the data show one: the day\'s close\n(or high) is above every earlier one in the snapshot. If it is not, the build stops and names the\nearlier day that was higher, so no article claims a record the data do not support.',
+      props: [tickerProp, dateProp, { name: "basis", values: "`close`, `high`", default: "`close`" }],
+      example: 'BYD\'s shares ended at <Record ticker="byd" date="2025-02-12" />.',
     },
   }),
   PriceChart: component({
@@ -205,19 +218,6 @@ export const MDX_COMPONENTS = {
       ].join("\n"),
     },
   }),
-  Record: component({
-    where: "article",
-    compute: (props, _article, data) => {
-      const { ticker, bars } = lookupTicker(data, props.ticker);
-      return recordFigure(bars, ticker, props as { date: string; basis?: string });
-    },
-    docs: {
-      summary:
-        '"a record close" or "a record intraday high", rendered only when the data show one: the day\'s close\n(or high) is above every earlier one in the snapshot. If it is not, the build stops and names the\nearlier day that was higher, so no article claims a record the data do not support.',
-      props: [tickerProp, dateProp, { name: "basis", values: "`close`, `high`", default: "`close`" }],
-      example: 'BYD\'s shares ended at <Record ticker="byd" date="2025-02-12" />.',
-    },
-  }),
 };
 
 export type MdxComponentName = keyof typeof MDX_COMPONENTS;
@@ -231,7 +231,7 @@ export function isMdxComponent(name: string): name is MdxComponentName {
 
 /** `unknown component Chart on line 9; the components are Close, Move, …`. */
 export function unknownComponent(name: string, line: number): string {
-  return `unknown component ${name} on line ${line}; the components are ${MDX_COMPONENT_NAMES.join(", ")} (see docs/editing.md)`;
+  return `unknown component ${name} on line ${line}; the components are ${[...MDX_COMPONENT_NAMES].sort().join(", ")} (see docs/editing.md)`;
 }
 
 /** Why a component is refused outside an article's body. */

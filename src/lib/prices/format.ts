@@ -88,7 +88,12 @@ export const DIRECTION_COLOUR: Record<Direction, string> = {
   flat: "text-muted",
 };
 
-/** A mark that shows the direction without colour, for chips and chart read-outs. */
+/** The mark that shows a direction without colour, wherever a move is displayed with one. */
 export function directionArrow(dir: Direction): string {
-  return dir === "up" ? "▲" : dir === "down" ? "▼" : "=";
+  return dir === "up" ? "▲" : dir === "down" ? "▼" : "■";
+}
+
+/** A direction in a word, for screen readers beside its mark: "up", "down", "unchanged". */
+export function directionWord(dir: Direction): string {
+  return dir === "up" ? "up" : dir === "down" ? "down" : "unchanged";
 }

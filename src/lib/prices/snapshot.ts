@@ -95,7 +95,6 @@ export const priceSnapshotSchema = strict({
 });
 
 export type Bar = z.output<typeof barSchema>;
-export type PriceSnapshotInput = z.input<typeof priceSnapshotSchema>;
 export type PriceSnapshot = z.output<typeof priceSnapshotSchema>;
 
 /** A ticker's price data as figures and charts read it: the instrument, its bars (oldest first) and its provenance. */

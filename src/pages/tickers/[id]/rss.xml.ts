@@ -6,10 +6,8 @@ import { getSiteData } from "@/data/site-data.ts";
 
 /** One feed per ticker that has published articles. */
 export const getStaticPaths = (async () => {
-  const { tickers, byTicker } = await getSiteData();
-  return tickers
-    .filter((ticker) => byTicker.has(ticker.id))
-    .map((ticker) => ({ params: { id: ticker.id }, props: { ticker } }));
+  const { tickersWithArticles } = await getSiteData();
+  return tickersWithArticles.map(({ ticker }) => ({ params: { id: ticker.id }, props: { ticker } }));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ ticker: Ticker }> = async ({ props }) =>

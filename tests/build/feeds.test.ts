@@ -1,0 +1,69 @@
+/**
+ * The feeds of a second build, with a draft and a scheduled article added, against the site's own
+ * build in dist/: the same feeds and chart images byte for byte, the unpublished articles in none.
+ */
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { distFiles, readDist } from "../support/dist";
+import { buildCopy, makeSiteCopy } from "../support/site-copy";
+
+const draftTitle = "Draft story that must never reach a feed";
+const scheduledTitle = "Scheduled story that must not reach a feed yet";
+const extraArticle = (title: string, date: string, draft: boolean) => `---
+title: "${title}"
+description: "A story used by the feed tests to check that unpublished articles stay out of every feed."
+date: ${date}
+author: newsdesk
+tickers: [nvda]
+tags: [openai, nvidia]
+draft: ${String(draft)}
+---
+
+Unpublished body text.
+
+<PriceChart ticker="nvda" from="2025-01-13" to="2025-01-24" />
+`;
+
+describe("a second build, with a draft and a scheduled article added", () => {
+  let copy: ReturnType<typeof makeSiteCopy>;
+  let result: ReturnType<typeof buildCopy>;
+
+  beforeAll(() => {
+    copy = makeSiteCopy({
+      "content/articles/feed-test-draft.mdx": extraArticle(draftTitle, "2025-01-27", true),
+      "content/articles/feed-test-scheduled.mdx": extraArticle(scheduledTitle, "2999-01-01", false),
+    });
+    result = buildCopy(copy.dir);
+  }, 300_000);
+  afterAll(() => copy.cleanup());
+
+  const copied = (path: string) => join(copy.dir, "dist", path);
+  const isFeedOrChart = (file: string) =>
+    file.endsWith("rss.xml") || (file.startsWith("charts/") && file.endsWith(".svg"));
+  const feedsAndCharts = () => distFiles().filter(isFeedOrChart);
+
+  it("builds", () => {
+    expect(result.status, result.output).toBe(0);
+  });
+
+  it("writes byte-identical feeds and chart images, and no others", () => {
+    const theirs = readdirSync(join(copy.dir, "dist"), { recursive: true, encoding: "utf8" })
+      .map((file) => file.split("\\").join("/"))
+      .filter(isFeedOrChart);
+    expect(theirs.sort()).toEqual(feedsAndCharts());
+    for (const file of feedsAndCharts()) {
+      expect(readFileSync(copied(file), "utf8"), file).toBe(readDist(file));
+    }
+  });
+
+  it("leaves the draft and the scheduled article out of every feed", () => {
+    expect(existsSync(copied("tags/openai/rss.xml"))).toBe(false);
+    for (const file of feedsAndCharts().filter((f) => f.endsWith("rss.xml"))) {
+      const xml = readFileSync(copied(file), "utf8");
+      expect(xml).not.toContain(draftTitle);
+      expect(xml).not.toContain(scheduledTitle);
+      expect(xml).not.toContain("feed-test-");
+    }
+  });
+});

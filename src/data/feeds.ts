@@ -1,6 +1,6 @@
 /**
  * Renders every published article body to HTML for the feeds, once per build: MDX through Astro's
- * container API with the same components as the article page, then cleaned by src/lib/feed.ts. The
+ * container API with the same components as the article page, then cleaned by src/lib/feed/clean-html.ts. The
  * price charts in it become static SVG files (/charts/<hash>.svg) that src/pages/charts/ writes.
  */
 import { experimental_AstroContainer as AstroContainer } from "astro/container";

@@ -1,6 +1,6 @@
 /**
  * Theme toggle: a button that flips between light and dark and remembers the choice. The first
- * paint is handled by the inline script of src/lib/theme-init.ts (in Base.astro's head); this file
+ * paint is handled by the inline script of src/lib/site/theme-init.ts (in Base.astro's head); this file
  * only handles changes.
  */
 import { nextTheme, THEME_STORAGE_KEY, type Theme } from "@/lib/site/theme.ts";

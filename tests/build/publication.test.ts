@@ -158,13 +158,13 @@ beforeAll(() => {
   );
   withUnpublished = build(copy({ ...published, ...unpublished }), BUILD_DATE);
   withoutUnpublished = build(copy({ ...published, ...ignored }), BUILD_DATE);
-  const site = readFileSync("src/lib/site.ts", "utf8");
+  const site = readFileSync("src/lib/site/config.ts", "utf8");
   expect(site).toContain('editBaseUrl: "",');
   afterScheduledDate = build(
     copy({
       ...published,
       ...unpublished,
-      "src/lib/site.ts": site.replace('editBaseUrl: "",', `editBaseUrl: "${EDIT_BASE}",`),
+      "src/lib/site/config.ts": site.replace('editBaseUrl: "",', `editBaseUrl: "${EDIT_BASE}",`),
     }),
     SCHEDULED_DATE,
   );

@@ -28,7 +28,7 @@ export function pagesOverBudget(root: string = DIST): string[] {
 }
 
 /**
- * The theme code every page carries: the first-paint script of src/lib/theme-init.ts, and the bundled
+ * The theme code every page carries: the first-paint script of src/lib/site/theme-init.ts, and the bundled
  * toggle (src/scripts/theme.ts), recognised by the custom element it defines.
  */
 function isThemeScript(script: Script): boolean {

@@ -59,7 +59,7 @@ const marketDeskRules = definePlugin({
   rules: { "market-desk/no-inline-handler": NoInlineHandler, "market-desk/new-tab-noopener": NewTabNoopener },
 });
 
-/** Site headlines may have 120 characters (src/lib/schema.ts); pageTitle adds the site name. */
+/** Site headlines may have 120 characters (src/lib/content/schema.ts); pageTitle adds the site name. */
 const LONGEST_TITLE = pageTitle("H".repeat(120)).length;
 
 const htmlValidateConfig: ConfigData = {

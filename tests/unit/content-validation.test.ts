@@ -111,7 +111,7 @@ describe("article frontmatter", () => {
       "author is a defined author",
       { author: "jane" },
       [],
-      'content/articles/nvidia-rout.mdx: author: "jane" is not an author; use one of newsdesk, markets-team (authors are defined in src/lib/site.ts)',
+      'content/articles/nvidia-rout.mdx: author: "jane" is not an author; use one of newsdesk, markets-team (authors are defined in src/lib/site/config.ts)',
     ],
     [
       "ticker ids are slugs",

@@ -64,7 +64,7 @@ describe("public/_headers", () => {
 
   it("allows the first-paint theme script by its current hash", () => {
     const hash = sha256Source(themeInitScript);
-    expect(scriptSrc, `src/lib/theme-init.ts changed: put ${hash} in public/_headers' script-src`).toContain(
+    expect(scriptSrc, `src/lib/site/theme-init.ts changed: put ${hash} in public/_headers' script-src`).toContain(
       hash,
     );
   });

@@ -45,7 +45,7 @@ export function resolveChart(data: TickerData, props: ChartProps, centre?: strin
 
 /**
  * Every check resolveChart makes of the props against the bars, throwing the same errors: what
- * `npm run check:content` runs for a <PriceChart> without building (src/lib/component-check.ts).
+ * `npm run check:content` runs for a <PriceChart> without building (src/lib/mdx/registry.ts).
  */
 export function checkChart(
   ticker: ChartTicker,

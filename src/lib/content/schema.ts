@@ -115,11 +115,11 @@ export function articleSchema<Image extends z.ZodType>(image: () => Image) {
     date: calendarDate,
     /** Date of the last substantive update; not before `date`. */
     updated: calendarDate.optional(),
-    /** Id of an author defined in src/lib/site.ts. */
+    /** Id of an author defined in src/lib/site/config.ts. */
     author: choice(
       authorIds as [string, ...string[]],
       "an author",
-      " (authors are defined in src/lib/site.ts)",
+      " (authors are defined in src/lib/site/config.ts)",
     ),
     /** Ids of the tickers the article discusses (content/tickers.yaml). */
     tickers: z

@@ -1,6 +1,6 @@
 /**
  * One line per tracked instrument, as the home page's market movers and the ticker index show it:
- * the last close, its day move (from src/lib/prices.ts) and how many articles discuss it. Computed
+ * the last close, its day move (from src/lib/prices/bars.ts) and how many articles discuss it. Computed
  * from the site data in one pass; pages only lay it out.
  */
 import { missingSnapshot } from "../content/errors.ts";

@@ -1,5 +1,5 @@
 /**
- * What each Open Graph card says, separate from how it is drawn (src/lib/og-image.ts), so the wording
+ * What each Open Graph card says, separate from how it is drawn (src/lib/seo/og-image-files.ts), so the wording
  * is tested without rendering images.
  */
 import { site } from "../site/config.ts";

@@ -59,7 +59,7 @@ export const authorIds = site.authors.map((a) => a.id);
 export function authorName(id: string): string {
   const author = site.authors.find((a) => a.id === id);
   if (!author)
-    throw new Error(`unknown author ${JSON.stringify(id)}; authors are defined in src/lib/site.ts`);
+    throw new Error(`unknown author ${JSON.stringify(id)}; authors are defined in src/lib/site/config.ts`);
   return author.name;
 }
 

@@ -1,7 +1,7 @@
 /**
  * Site paths of the pages and feeds built from content: the one spelling of each URL, used by pages,
  * components, feeds, structured data and chart markers. Every page path ends in `/` (directory
- * format, astro.config.ts); absoluteUrl (./site.ts) turns a path into a full URL.
+ * format, astro.config.ts); absoluteUrl (./config.ts) turns a path into a full URL.
  */
 
 /** The permanent path of an article page: its link everywhere, and its guid in every feed. */

@@ -64,9 +64,10 @@ describe("public/_headers", () => {
 
   it("allows the first-paint theme script by its current hash", () => {
     const hash = sha256Source(themeInitScript);
-    expect(scriptSrc, `src/lib/site/theme-init.ts changed: put ${hash} in public/_headers' script-src`).toContain(
-      hash,
-    );
+    expect(
+      scriptSrc,
+      `src/lib/site/theme-init.ts changed: put ${hash} in public/_headers' script-src`,
+    ).toContain(hash);
   });
 
   it("allows no inline script or eval beyond that", () => {

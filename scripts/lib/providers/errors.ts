@@ -43,7 +43,6 @@ export interface ProviderErrorInit {
   retryAfterMs?: number;
   /** How many attempts were made before giving up (1 when it was not retried). */
   attempts?: number;
-  cause?: unknown;
 }
 
 export class ProviderError extends Error {
@@ -59,11 +58,11 @@ export class ProviderError extends Error {
 
   constructor(init: ProviderErrorInit) {
     const attempts = init.attempts ?? 1;
+    // No `cause`: the exception underneath can carry a URL, API key and all; the reason says what it said.
     super(
       `${init.provider}: ${init.symbol}: ${init.reason}` +
         (attempts > 1 ? ` (gave up after ${attempts} attempts)` : "") +
         (init.fix ? `; ${init.fix}` : ""),
-      init.cause === undefined ? undefined : { cause: init.cause },
     );
     this.kind = init.kind;
     this.provider = init.provider;
@@ -94,7 +93,6 @@ export class ProviderError extends Error {
       ...(this.fix === undefined ? {} : { fix: this.fix }),
       ...(this.status === undefined ? {} : { status: this.status }),
       ...(this.retryAfterMs === undefined ? {} : { retryAfterMs: this.retryAfterMs }),
-      ...(this.cause === undefined ? {} : { cause: this.cause }),
     };
   }
 }

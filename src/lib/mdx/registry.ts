@@ -9,14 +9,14 @@
 import { missingSnapshot, unknownTicker } from "../content/errors.ts";
 import type { Ticker } from "../content/schema.ts";
 import { moveFigure, priceFigure, recordFigure, type MoveProps } from "../prices/figures.ts";
-import type { PriceSnapshot, TickerData } from "../prices/snapshot.ts";
+import { seriesEvents, type PriceSnapshot, type TickerData } from "../prices/snapshot.ts";
 import { resolveChart } from "../chart/resolve.ts";
 import type { ChartProps } from "../chart/spec.ts";
 
 /** What the components read: every ticker and its price snapshot, by ticker id. */
 export interface ComponentData {
   tickerById: ReadonlyMap<string, Ticker>;
-  snapshots: ReadonlyMap<string, Pick<PriceSnapshot, "bars" | "source" | "adjusted">>;
+  snapshots: ReadonlyMap<string, Pick<PriceSnapshot, "bars" | "sources" | "events" | "gaps">>;
 }
 
 /**
@@ -73,7 +73,7 @@ export function lookupTicker(data: ComponentData, ticker: unknown): TickerData {
   if (!found) throw new Error(`ticker: ${unknownTicker(ticker, [...data.tickerById.keys()])}`);
   const snapshot = data.snapshots.get(found.id);
   if (!snapshot) throw new Error(`ticker: ${missingSnapshot(found.id)}`);
-  return { ticker: found, bars: snapshot.bars, snapshot };
+  return { ticker: found, bars: snapshot.bars, events: seriesEvents(snapshot), snapshot };
 }
 
 const tickerProp: PropDoc = { name: "ticker", values: "a ticker id", default: "required" };
@@ -85,7 +85,10 @@ const component = <Result>(entry: MdxComponent<Result>): MdxComponent<Result> =>
 export const MDX_COMPONENTS = {
   Move: component({
     where: "article",
-    compute: (props, _article, data) => moveFigure(lookupTicker(data, props.ticker).bars, props as MoveProps),
+    compute: (props, _article, data) => {
+      const { bars, events } = lookupTicker(data, props.ticker);
+      return moveFigure(bars, props as MoveProps, events);
+    },
     docs: {
       summary:
         "A price move in words, computed from the data and coloured up or down (the words or the sign say it\nwithout colour).",
@@ -161,8 +164,8 @@ export const MDX_COMPONENTS = {
   Record: component({
     where: "article",
     compute: (props, _article, data) => {
-      const { ticker, bars } = lookupTicker(data, props.ticker);
-      return recordFigure(bars, ticker, props as { date: string; basis?: string });
+      const { ticker, bars, events } = lookupTicker(data, props.ticker);
+      return recordFigure(bars, ticker, props as { date: string; basis?: string }, events);
     },
     docs: {
       summary:

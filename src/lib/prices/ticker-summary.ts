@@ -8,10 +8,11 @@ import type { Ticker } from "../content/schema.ts";
 import { latest, type Move } from "./bars.ts";
 import { roundPercent } from "./format.ts";
 import type { Bar } from "./snapshot.ts";
+import { NO_EVENTS, type SeriesEvents } from "./splits.ts";
 
 export interface TickerSummary {
   ticker: Ticker;
-  /** The last bar of the data. */
+  /** The last bar of the data: its date is the date the figures are "as of". */
   last: Bar;
   /** The last bar's day move (previous close to last close). */
   move: Move;
@@ -24,11 +25,12 @@ export function tickerSummaries(
   tickers: readonly Ticker[],
   bars: ReadonlyMap<string, readonly Bar[]>,
   articleCounts: ReadonlyMap<string, number>,
+  events: ReadonlyMap<string, SeriesEvents> = new Map(),
 ): TickerSummary[] {
   return tickers.map((ticker) => {
     const series = bars.get(ticker.id);
     if (!series) throw new Error(missingSnapshot(ticker.id));
-    const { bar, move } = latest(series);
+    const { bar, move } = latest(series, events.get(ticker.id) ?? NO_EVENTS);
     return { ticker, last: bar, move, articles: articleCounts.get(ticker.id) ?? 0 };
   });
 }

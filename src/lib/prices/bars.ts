@@ -145,7 +145,7 @@ export function dayMove(
   const gaps = gapsBetween(events.gaps, previous.date, date);
   if (gaps.length > 0) {
     throw new PriceDataError(
-      `the data have no bar for ${gaps.map((gap) => gap.date).join(" and ")}, the trading day before ${date} (${gaps[0]!.reason}), so ${date} has no day move; give from="${previous.date}" to="${date}" for the move since the last close`,
+      `the data have no bar for ${gaps.map((gap) => gap.date).join(" and ")}, the trading ${gaps.length > 1 ? "days" : "day"} before ${date} (${gaps[0]!.reason}), so ${date} has no day move; give from="${previous.date}" to="${date}" for the move since the last close`,
     );
   }
   return move(previous.date, previous.close, date, bar[basis], basis, events);

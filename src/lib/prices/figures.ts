@@ -24,7 +24,7 @@ import {
 } from "./format.ts";
 import { formatDate } from "../site/dates.ts";
 import type { Bar } from "./snapshot.ts";
-import { NO_EVENTS, splitRatio, type SeriesEvents } from "./splits.ts";
+import { NO_EVENTS, splitName, type SeriesEvents } from "./splits.ts";
 import type { Ticker } from "../content/schema.ts";
 
 export interface MoveProps {
@@ -114,10 +114,10 @@ export function recordFigure(
   const adjusted =
     beaten.value === asTraded
       ? ""
-      : ` (${formatPrice(beaten.value, ticker)} adjusted for the ${events.splits
+      : ` (${formatPrice(beaten.value, ticker)} adjusted for ${events.splits
           .filter((split) => split.date > beaten.bar.date && split.date <= props.date)
-          .map(splitRatio)
-          .join(" and ")} split since)`;
+          .map(splitName)
+          .join(" and ")} since)`;
   throw new PriceDataError(
     `the ${basis} on ${props.date} (${value}) is not a record: the ${basis} on ${beaten.bar.date} was ${formatPrice(asTraded, ticker)}${adjusted}`,
   );

@@ -111,10 +111,13 @@ Astro.locals.chartImages = {
     expect(nvda).toContain("<span>NVDA</span>");
     expect(nvda).toMatch(/class="tabular text-down"[^>]*>▼ -16\.97%</);
     expect(nvda).toContain('<span class="sr-only">(Nvidia fell 16.97% on 27 Jan 2025 to $118.42)</span>');
-    expect(nvda).toContain("Nvidia · $118.42 on 27 Jan 2025");
-    // Without a date, the latest close; for a Sunday story, the Friday close readers knew.
-    expect(links[1]![2]).toContain("BYD · HK$412.00 on 5 Jun 2025");
-    expect(links[2]![2]).toContain("Baidu (Hong Kong) · HK$91.65 on 14 Mar 2025");
+    expect(nvda).toContain("Nvidia · $118.42, close as of 27 Jan 2025");
+    expect(nvda).toMatch(/<time datetime="2025-01-27"[^>]*>27 Jan 2025<\/time>/);
+    // Without a date, the latest close (BYD's data end on 30 Oct 2025 at HK$104.20); for a Sunday
+    // story, the Friday close readers knew.
+    expect(links[1]![2]).toContain("BYD · HK$104.20, close as of 30 Oct 2025");
+    expect(links[1]![2]).toMatch(/<time datetime="2025-10-30"[^>]*>30 Oct 2025<\/time>/);
+    expect(links[2]![2]).toContain("Baidu (Hong Kong) · HK$91.65, close as of 14 Mar 2025");
   });
 
   it("gives a feed a plain figure: image, caption and source, no script or style", () => {
@@ -170,7 +173,7 @@ describe("mistakes stop the build, naming the file, the tag and the fix", () => 
       "an unknown ticker",
       { "content/articles/zz-bad.mdx": article('<PriceChart ticker="nvdia" />') },
       [
-        'content/articles/zz-bad.mdx: <PriceChart ticker="nvdia">: ticker: unknown ticker "nvdia" (known: amzn, avgo,',
+        'content/articles/zz-bad.mdx: <PriceChart ticker="nvdia">: ticker: unknown ticker "nvdia" (known: aapl, alibaba-hk, amzn, avgo,',
       ],
     ],
     [
@@ -190,7 +193,7 @@ describe("mistakes stop the build, naming the file, the tag and the fix", () => 
         ),
       },
       [
-        'content/articles/zz-bad.mdx: <PriceChart ticker="nvda" from="2024-06-03" to="2025-01-27">: from="2024-06-03": 2024-06-03 is outside the data: the data run from 2024-10-01 to 2025-06-30',
+        'content/articles/zz-bad.mdx: <PriceChart ticker="nvda" from="2024-06-03" to="2025-01-27">: from="2024-06-03": 2024-06-03 is outside the data: the data run from 2024-10-01 to 2026-09-17',
       ],
     ],
     [

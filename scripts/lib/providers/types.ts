@@ -57,9 +57,13 @@ export interface ProviderSeries {
   requests: string[];
   /**
    * What a reader of the data should know, one sentence each: days left out and why, splits undone.
-   * Suitable for a snapshot's `source.notes`.
+   * Suitable for a snapshot's source `notes`.
    */
   notes: string[];
+  /** Trading days inside [from, to] the provider answered for without prices (never filled in). */
+  missing?: { date: string; reason: string }[];
+  /** How the provider delivered the prices before any conversion, when it differs from `basis`. */
+  delivered?: "as-traded" | "split-adjusted";
 }
 
 /** A source of daily bars. */

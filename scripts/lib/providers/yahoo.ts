@@ -294,10 +294,12 @@ function toSeries(
 
   const problems: string[] = [];
   const present: Row[] = [];
+  const withoutPrices: { date: string; reason: string }[] = [];
   for (const row of rows) {
     const missing = FIELDS.filter((field) => row[field] === null);
     if (missing.length === FIELDS.length) {
       notes.push(`${row.date}: left out: Yahoo has no prices for this day (every field null); not filled in`);
+      withoutPrices.push({ date: row.date, reason: "Yahoo has no prices for this day (every field null)" });
     } else if (missing.length > 0) {
       problems.push(
         `${row.date}: ${missing.join(", ")} ${missing.length === 1 ? "is" : "are"} null but ${FIELDS.filter((f) => !missing.includes(f)).join(", ")} ${missing.length === 4 ? "is" : "are"} not`,
@@ -379,6 +381,8 @@ function toSeries(
     currency,
     ...(timeZone ? { timezone: timeZone } : {}),
     basis: "as-traded",
+    delivered: "split-adjusted",
+    ...(withoutPrices.length > 0 ? { missing: withoutPrices } : {}),
     bars,
     splits: splits.filter((split) => split.date >= from && split.date <= to),
     retrievedAt: at.toISOString(),

@@ -82,7 +82,7 @@ describe("CSV-over-HTTP provider", () => {
     );
     expect(error.kind).toBe("malformed");
     expect(error.message).toBe(
-      'csv:example: NVDA: the CSV is not valid: response: line 3: open: "null" is not a number: the opening price; check the source\'s format; never edit its rows by hand',
+      'csv:example: NVDA: the CSV is not valid: response: line 3: open: "null" is not a plain decimal number; write digits with an optional decimal point, e.g. 118.42 (no hex, binary, octal, exponents, Infinity or thousands separators); check the source\'s format; never edit its rows by hand',
     );
     expect(requests).toBe(1);
   });

@@ -31,7 +31,7 @@ import { isCalendarDate, todayUtc } from "../src/lib/site/index.ts";
 import { writeFileAtomic } from "./lib/safe-files.ts";
 
 const USAGE =
-  'usage: npm run import-prices -- --ticker <id> --csv <file.csv> --source-name <who> --reference <url or repo:path@commit> [--symbol <provider symbol>] [--retrieved YYYY-MM-DD] [--notes <text>] [--splits <splits.csv> [--split-kind split|bonus-issue]] [--gap YYYY-MM-DD="reason"]... [--volume not-reported]';
+  "usage: npm run import-prices -- --ticker <id> --csv <file.csv> --source-name <who> --reference <url or repo:path@commit> [--symbol <provider symbol>] [--retrieved YYYY-MM-DD] [--notes <text>] [--splits <splits.csv> [--split-kind split|bonus-issue]] [--gap YYYY-MM-DD=<reason>]... [--volume not-reported]";
 
 function fail(lines: readonly string[]): never {
   for (const line of lines) console.error(line);

@@ -3,6 +3,7 @@
  *
  *   npm run update-prices                                  # every ticker with a provider, up to today
  *   npm run update-prices -- --ticker nvda --ticker byd    # some of them
+ *   npm run update-prices -- --exchange HKEX               # the tickers of one exchange
  *   npm run update-prices -- --to 2026-09-30 --dry-run     # up to a day; print, write nothing
  *   npm run update-prices -- --ticker nvda --restate 2026-09-16 --reason "vendor corrected the close"
  *
@@ -21,7 +22,7 @@ import { LockedError } from "./lib/safe-files.ts";
 import { summary, updatePrices, UpdateUsageError } from "./lib/update-prices.ts";
 
 const USAGE =
-  'usage: npm run update-prices -- [--ticker <id>]... [--to YYYY-MM-DD] [--dry-run] [--restate YYYY-MM-DD --reason "..."]';
+  'usage: npm run update-prices -- [--ticker <id>]... [--exchange <name>]... [--to YYYY-MM-DD] [--dry-run] [--restate YYYY-MM-DD --reason "..."]';
 
 const PROVIDERS_FILE = "content/providers.yaml";
 
@@ -52,6 +53,7 @@ async function main(): Promise<void> {
     ({ values } = parseArgs({
       options: {
         ticker: { type: "string", multiple: true, default: [] },
+        exchange: { type: "string", multiple: true, default: [] },
         to: { type: "string" },
         "dry-run": { type: "boolean", default: false },
         restate: { type: "string" },
@@ -72,6 +74,7 @@ async function main(): Promise<void> {
     const result = await updatePrices({
       root: process.cwd(),
       tickers: values.ticker,
+      exchanges: values.exchange,
       ...(values.to ? { to: values.to } : {}),
       dryRun: values["dry-run"],
       ...(values.restate ? { restate: { date: values.restate, reason: values.reason! } } : {}),

@@ -45,6 +45,8 @@ export interface UpdateOptions {
   root: string;
   /** Ticker ids to update; all tickers with a provider when empty. */
   tickers?: readonly string[];
+  /** Only the tickers listed on these exchanges (content/tickers.yaml `exchange`), e.g. HKEX. */
+  exchanges?: readonly string[];
   /** Last day wanted, YYYY-MM-DD (default: today, UTC). */
   to?: string;
   dryRun?: boolean;
@@ -91,7 +93,9 @@ const LOCK = ".update-prices.lock";
 
 /** The source line a provider's bars are stored under. */
 function providerSourceName(provider: string): string {
-  return provider === "yahoo" ? "Yahoo Finance (chart API, through yahoo-finance2)" : `${provider} (daily CSV)`;
+  return provider === "yahoo"
+    ? "Yahoo Finance (chart API, through yahoo-finance2)"
+    : `${provider} (daily CSV)`;
 }
 
 function splitEvent(series: ProviderSeries, split: ProviderSeries["splits"][number]): PriceEvent {
@@ -115,7 +119,8 @@ async function updateTicker(
   }
   if (!existsSync(file)) throw new TickerFailure(`${file} does not exist; import the ticker's history first`);
   const checked = checkSnapshot(file, JSON.parse(readFileSync(file, "utf8")));
-  if (!checked.data) throw new TickerFailure(`the stored snapshot is invalid: ${checked.problems.join("; ")}`);
+  if (!checked.data)
+    throw new TickerFailure(`the stored snapshot is invalid: ${checked.problems.join("; ")}`);
   const stored = checked.data;
   const last = stored.bars.at(-1)!;
   const restate = options.restate;
@@ -123,7 +128,13 @@ async function updateTicker(
     throw new TickerFailure(`--restate ${restate.date}: the snapshot has no bar on that day to restate`);
   }
   if (to <= last.date && !restate) {
-    return { status: "unchanged", message: `up to date (latest ${last.date})`, added: 0, latest: last.date, splits: [] };
+    return {
+      status: "unchanged",
+      message: `up to date (latest ${last.date})`,
+      added: 0,
+      latest: last.date,
+      splits: [],
+    };
   }
   const overlapStart = stored.bars[Math.max(0, stored.bars.length - OVERLAP_DAYS)]!.date;
   const from = restate && restate.date < overlapStart ? restate.date : overlapStart;
@@ -173,7 +184,9 @@ async function updateTicker(
     }
   }
   if (restate && !restatement) {
-    throw new TickerFailure(`--restate ${restate.date}: the provider agrees with the stored bar; nothing to restate`);
+    throw new TickerFailure(
+      `--restate ${restate.date}: the provider agrees with the stored bar; nothing to restate`,
+    );
   }
 
   const known = new Set(stored.events.map((event) => event.date));
@@ -190,7 +203,13 @@ async function updateTicker(
 
   const added = series.bars.filter((bar) => bar.date > last.date);
   if (added.length === 0 && !restatement) {
-    return { status: "unchanged", message: `no new days (latest ${last.date})`, added: 0, latest: last.date, splits: [] };
+    return {
+      status: "unchanged",
+      message: `no new days (latest ${last.date})`,
+      added: 0,
+      latest: last.date,
+      splits: [],
+    };
   }
   const sources: Source[] = stored.sources.map((source) => ({ ...source }));
   if (added.length > 0) {
@@ -220,7 +239,8 @@ async function updateTicker(
     restatements: restatement ? [...stored.restatements, restatement] : stored.restatements,
     bars: [...bars, ...added],
   });
-  if (!next.data) throw new TickerFailure(`the new data fail the snapshot's checks: ${next.problems.join("; ")}`);
+  if (!next.data)
+    throw new TickerFailure(`the new data fail the snapshot's checks: ${next.problems.join("; ")}`);
   if (!options.dryRun) (options.write ?? writeFileAtomic)(file, formatSnapshot(next.data));
 
   const latest = next.data.bars.at(-1)!.date;
@@ -265,7 +285,18 @@ export async function updatePrices(options: UpdateOptions): Promise<UpdateResult
       `--ticker: unknown ticker ${unknown.map((id) => JSON.stringify(id)).join(", ")} (known: ${all.map((t) => t.id).join(", ")})`,
     );
   }
-  const chosen = options.tickers?.length ? all.filter((t) => options.tickers!.includes(t.id)) : all;
+  const exchanges = [...new Set(all.map((t) => t.exchange))];
+  const unknownExchanges = (options.exchanges ?? []).filter((name) => !exchanges.includes(name));
+  if (unknownExchanges.length > 0) {
+    throw new UpdateUsageError(
+      `--exchange: no ticker is listed on ${unknownExchanges.map((e) => JSON.stringify(e)).join(", ")} (exchanges: ${exchanges.join(", ")})`,
+    );
+  }
+  const chosen = all.filter(
+    (t) =>
+      (!options.tickers?.length || options.tickers.includes(t.id)) &&
+      (!options.exchanges?.length || options.exchanges.includes(t.exchange)),
+  );
   const release = acquireLock(join(options.root, CONTENT.prices, LOCK), log);
   const outcomes: TickerOutcome[] = [];
   try {

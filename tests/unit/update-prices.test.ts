@@ -20,6 +20,7 @@ import {
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { delay, http, HttpResponse } from "msw";
+import { parse as parseYaml } from "yaml";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createYahooProvider } from "../../scripts/lib/providers/yahoo.ts";
 import { acquireLock, LockedError, writeFileAtomic } from "../../scripts/lib/safe-files.ts";
@@ -175,6 +176,13 @@ beforeEach(() => {
 afterEach(() => rmSync(root, { recursive: true, force: true }));
 
 describe("a normal append", () => {
+  it("updates only the tickers of the exchanges asked for", async () => {
+    site({ nvda: cut("nvda", "2026-09-10"), byd: real("byd") });
+    yahoo({ NVDA: { bars: between("nvda", "2026-09-01", "2026-09-17"), timezone: "America/New_York" } });
+    const result = await run({ tickers: ["nvda", "byd"], exchanges: ["NASDAQ"], to: "2026-09-17" });
+    expect(result.outcomes.map((o) => o.ticker)).toEqual(["nvda"]);
+  });
+
   it("adds the new days after the stored ones, as traded, with their provenance", async () => {
     site({ nvda: cut("nvda", "2026-09-10") });
     yahoo({ NVDA: { bars: between("nvda", "2026-09-01", "2026-09-17"), timezone: "America/New_York" } });
@@ -217,6 +225,37 @@ describe("a normal append", () => {
       "tsla: unchanged: up to date (latest 2026-09-17)",
     ]);
     expect(stored("nvda")).toBe(before);
+  });
+});
+
+describe("every ticker", () => {
+  it("appends each one's last five real days, one request each", async () => {
+    const tickers = parseYaml(readFileSync("content/tickers.yaml", "utf8")) as {
+      id: string;
+      symbols: { yahoo: string };
+      currency: string;
+      timezone: string;
+    }[];
+    const answers: Record<string, Served> = {};
+    const cuts: Record<string, PriceSnapshot> = {};
+    for (const t of tickers) {
+      const bars = real(t.id).bars;
+      const last = bars.at(-6)!.date;
+      cuts[t.id] = cut(t.id, last);
+      answers[t.symbols.yahoo] = { bars: bars.slice(-12), currency: t.currency, timezone: t.timezone };
+    }
+    site(cuts);
+    yahoo(answers);
+    const started = performance.now();
+    const result = await run({ to: "2026-09-17" });
+    const seconds = (performance.now() - started) / 1000;
+    console.log(
+      `update-prices: ${tickers.length} tickers against the mocked provider in ${seconds.toFixed(2)} s`,
+    );
+    expect(result.outcomes.map((o) => [o.ticker, o.status, o.added])).toEqual(
+      tickers.map((t) => [t.id, "updated", 5]),
+    );
+    for (const t of tickers) expect(parsed(t.id).bars, t.id).toEqual(real(t.id).bars);
   });
 });
 
@@ -309,8 +348,8 @@ describe("failures are loud and harmless", () => {
       timezone: "America/New_York",
     });
     const missingDay = chartBody("AAPL", newYork("aapl"));
-    const quote = missingDay.chart.result[0].indicators.quote[0]!;
-    for (const field of ["open", "high", "low", "close", "volume"] as const) quote[field][7] = null as never;
+    const quote = missingDay.chart.result[0]!.indicators.quote[0]!;
+    for (const field of ["open", "high", "low", "close", "volume"] as const) quote[field]![7] = null as never;
     yahoo({
       NVDA: newYork("nvda"),
       TSLA: () => new HttpResponse("Too Many Requests", { status: 429 }),
@@ -450,6 +489,11 @@ describe("the command", () => {
     const unknown = command("--ticker", "nvdx", "--dry-run");
     expect(unknown.status).toBe(2);
     expect(unknown.stderr).toMatch(/--ticker: unknown ticker "nvdx" \(known: nvda, /);
+    const exchange = command("--exchange", "LSE", "--dry-run");
+    expect(exchange.status).toBe(2);
+    expect(exchange.stderr).toContain(
+      '--exchange: no ticker is listed on "LSE" (exchanges: NASDAQ, HKEX, NYSE)',
+    );
     expect(execFileSync("git", ["status", "--porcelain", "content/prices"], { encoding: "utf8" })).toBe("");
   });
 });

@@ -43,6 +43,8 @@ export interface CsvHttpConfig {
   currency?: string;
   /** The exchange's IANA time zone, if known. */
   timezone?: string;
+  /** Whether the CSV has a volume column (default "reported"); a blank volume is never read as 0. */
+  volume?: "reported" | "not-reported";
   /** Where the API key goes; the key itself comes only from the environment. */
   key?: CsvKey;
   /** Per attempt, in milliseconds (default 20 000). */
@@ -192,7 +194,7 @@ async function fetchDaily(
   }, config.retry);
   const retrievedAt = (config.now?.() ?? new Date()).toISOString();
 
-  const parsed = parsePriceCsv(text, "response");
+  const parsed = parsePriceCsv(text, "response", config.volume ?? "reported");
   // parsePriceCsv also asks for 2 rows, a snapshot's minimum; one day is a fine answer for a provider.
   const tooFew = parsed.errors.length === 1 && parsed.errors[0]!.endsWith("a snapshot needs at least 2");
   if (parsed.errors.length > 0 && !tooFew) {

@@ -17,6 +17,7 @@ const csv = (host: string) =>
     name: "example",
     urlTemplate: `https://${host}/daily/{symbol}.csv`,
     basis: "as-traded",
+    volume: "not-reported",
     retry: { ...fastRetry, attempts: 1 },
   });
 

@@ -397,7 +397,7 @@ describe("price snapshots", () => {
   });
 
   it("accepts bars without volume when the snapshot says it is not reported, and only then", () => {
-    const bars = validSnapshot.bars.map(({ volume: _volume, ...bar }) => bar);
+    const bars = validSnapshot.bars.map((bar) => ({ ...bar, volume: undefined }));
     expect(snapshotProblems({ volume: "not-reported", bars })).toEqual([]);
     expect(snapshotProblems({ volume: "not-reported" })).toContain(
       'content/prices/nvda.json: bars[0].volume: 2025-01-24 has a volume, but the snapshot says volume: "not-reported"; give every bar its volume and set volume: "reported", or remove them all',

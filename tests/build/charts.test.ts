@@ -51,7 +51,7 @@ import PriceChart from "../components/mdx/PriceChart.astro";
 import TickerChip from "../components/TickerChip.astro";
 ---
 <Base title="Chart test">
-  <PriceChart ticker="nvda" from="2024-10-01" to="2025-06-30" type="line"
+  <PriceChart ticker="nvda" from="2024-10-01" to="2026-09-17" type="line"
     markers={[{ date: "2025-01-27", label: "Nvidia suffers the largest one-day loss of market value in US history", href: "/articles/nvidia-record-one-day-loss/" }]} />
   <p id="chips"><TickerChip ticker="nvda" date="2025-01-27" /> <TickerChip ticker="byd" /> <TickerChip ticker="baidu-hk" date="2025-03-16" /></p>
 </Base>
@@ -89,10 +89,10 @@ Astro.locals.chartImages = {
         href: "/articles/nvidia-record-one-day-loss/",
       },
     ]);
-    // 157.75 on 27 Jun 2025 to 157.99 on the 30th; 117.00 on 1 Oct 2024 to 157.99.
+    // 213.90 on 16 Sep 2026 to 219.34 on the 17th (+2.54%); 117.00 on 1 Oct 2024 to 219.34 (+87.47%).
     expect(html).toMatch(
       new RegExp(
-        `<figcaption[^>]*>Nvidia rose 0\\.15% on 30 Jun 2025 to \\$157\\.99; over 1 Oct 2024${T}30 Jun 2025 it rose 35\\.03%\\.`,
+        `<figcaption[^>]*>Nvidia rose 2\\.54% on 17 Sept 2026 to \\$219\\.34; over 1 Oct 2024${T}17 Sept 2026 it rose 87\\.47%\\.`,
       ),
     );
     // The table links the marked day to its story with the full headline; the SVG shows a short label.
@@ -132,7 +132,7 @@ Astro.locals.chartImages = {
       `<figure><img src="https://marketdesk.example/charts/nvda-2025-01-13-2025-01-27.svg" ` +
         `alt="Area chart of the daily close of Nvidia (NVDA), 13${T}27 Jan 2025; marked: 27 Jan 2025 (Published)." ` +
         `width="720" height="320"><figcaption>Nvidia fell 16.97% on 27 Jan 2025 to $118.42; over 13${T}27 Jan 2025 it fell 11.12%. ` +
-        `Source: heliar-k/market-base (IBKR daily bars), retrieved 28 Nov 2026; prices as traded.</figcaption></figure>`,
+        `Source: heliar-k/market-base (IBKR daily bars) (NVDA via a CSV file, retrieved 28 Nov 2026); prices as traded.</figcaption></figure>`,
     );
     const svg = site.read("feed-images/nvda.svg");
     expect(xmlError(svg)).toBeUndefined();

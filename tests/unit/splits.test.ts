@@ -13,6 +13,7 @@ import {
   dayMove,
   factorBetween,
   isRecord,
+  latest,
   moveFigure,
   NO_EVENTS,
   priceFigure,
@@ -195,6 +196,16 @@ describe("documented gaps (9988.HK, 2025-06-09 and 2025-06-10)", () => {
     expect(spec.caption).toBe(
       `Alibaba fell 3.21% on 12 Jun 2025 to HK$114.60; over 4${T}12 Jun 2025 it was unchanged.`,
     );
+  });
+
+  it("leave a chip or a ticker's latest line without a day move after them, and say the close", () => {
+    const baidu = tickerData("baidu-hk");
+    // 2025-01-28 was a half-day session whose placeholder row was dropped: 3 Feb follows a gap.
+    const chip = chipFigure(baidu.bars, baidu.ticker, "2025-02-03", baidu.events);
+    expect(chip.move).toBeUndefined();
+    expect(chip.sentence).toBe("Baidu (Hong Kong) closed at HK$84.45 on 3 Feb 2025");
+    const upToGap = { bars: alibaba.bars.filter((bar) => bar.date <= "2025-06-11"), events: alibaba.events };
+    expect(latest(upToGap.bars, upToGap.events)).toEqual({ bar: upToGap.bars.at(-1) });
   });
 
   it("are what the snapshot says, for every ticker and in one place", () => {

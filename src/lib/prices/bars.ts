@@ -230,8 +230,19 @@ export function isRecord(
   return recordBeaten(bars, date, basis, events) === undefined;
 }
 
-/** The last bar and its day move: what lists and chips show as "latest". */
-export function latest(bars: readonly Bar[], events: SeriesEvents = NO_EVENTS): { bar: Bar; move: Move } {
+/** Whether `date` has a day move: a bar before it, and no documented gap between them. */
+export function hasDayMove(bars: readonly Bar[], date: string, events: SeriesEvents = NO_EVENTS): boolean {
+  const previous = previousBar(bars, date);
+  return previous !== undefined && gapsBetween(events.gaps, previous.date, date).length === 0;
+}
+
+/**
+ * The last bar and its day move: what lists and chips show as "latest". No move for a first bar or a
+ * bar after a documented gap: the page shows the close alone rather than a several-day move as one day's.
+ */
+export function latest(bars: readonly Bar[], events: SeriesEvents = NO_EVENTS): { bar: Bar; move?: Move } {
   const bar = last(bars);
-  return { bar, move: dayMove(bars, bar.date, "close", events) };
+  return hasDayMove(bars, bar.date, events)
+    ? { bar, move: dayMove(bars, bar.date, "close", events) }
+    : { bar };
 }

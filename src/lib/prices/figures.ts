@@ -7,7 +7,7 @@ import {
   barOn,
   changeBetween,
   dayMove,
-  previousBar,
+  hasDayMove,
   recordBeaten,
   PriceDataError,
   tradingDayOnOrBefore,
@@ -156,7 +156,8 @@ export function chipFigure(
   const bar = barOn(bars, day);
   const close = formatPrice(bar.close, ticker);
   const when = formatDate(day, "short");
-  if (!previousBar(bars, day)) {
+  // The first bar, or the day after a documented gap: the close alone, no day move.
+  if (!hasDayMove(bars, day, events)) {
     return { date: day, close, sentence: `${ticker.name} closed at ${close} on ${when}` };
   }
   const move = dayMove(bars, day, "close", events);

@@ -192,6 +192,9 @@ describe("documented gaps (9988.HK, 2025-06-09 and 2025-06-10)", () => {
     ]);
     expect(rows[3]).toMatchObject({ day: "9 Jun 2025", gap: expect.stringMatching(/dividend-adjusted/) });
     expect(rows[5]).not.toHaveProperty("change");
+    expect(spec.source).toMatch(
+      /; prices as traded; no data for 9 Jun 2025, 10 Jun 2025, shown as gaps in the data table with the reason, never filled in\.$/,
+    );
     expect(chartData(spec).dayChanges[3]).toBeNull();
     expect(spec.caption).toBe(
       `Alibaba fell 3.21% on 12 Jun 2025 to HK$114.60; over 4${T}12 Jun 2025 it was unchanged.`,

@@ -6,7 +6,14 @@
 import { changeBetween, barOn, dayMove } from "../prices/bars.ts";
 import { formatPrice, moveWords } from "../prices/format.ts";
 import type { PriceSnapshot, Bar, Source } from "../prices/snapshot.ts";
-import { NO_EVENTS, splitFactor, splitName, type SeriesEvents, type Split } from "../prices/splits.ts";
+import {
+  NO_EVENTS,
+  splitFactor,
+  splitName,
+  type Gap,
+  type SeriesEvents,
+  type Split,
+} from "../prices/splits.ts";
 import { formatDate, formatDateRange, formatRetrieved } from "../site/dates.ts";
 import { CHART, type ChartMarker, type ChartTicker, type ChartType } from "./spec.ts";
 
@@ -24,7 +31,7 @@ function providerWords(source: Source): string {
  */
 export function sourceLine(
   snapshot: Pick<PriceSnapshot, "sources">,
-  range: { from: string; to: string; splits?: readonly Split[] },
+  range: { from: string; to: string; splits?: readonly Split[]; gaps?: readonly Gap[] },
 ): string {
   const used = snapshot.sources.filter((source) => source.from <= range.to && source.to >= range.from);
   const sources =
@@ -49,7 +56,12 @@ export function sourceLine(
               `prices before ${formatDate(split.date, "short")} are divided by ${splitFactor(split)} for ${splitName(split)}`,
           )
           .join(", and ")}, so the chart has no cliff; the data table gives the prices as traded too`;
-  return `${sources}; ${basis}.`;
+  const gaps = range.gaps ?? [];
+  const missing =
+    gaps.length === 0
+      ? ""
+      : `; no data for ${gaps.map((gap) => formatDate(gap.date, "short")).join(", ")}, shown as ${gaps.length === 1 ? "a gap" : "gaps"} in the data table with the reason, never filled in`;
+  return `${sources}; ${basis}${missing}.`;
 }
 
 /** A marker label as a chart draws it: at most CHART.shortLabel characters. */

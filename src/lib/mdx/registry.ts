@@ -120,7 +120,8 @@ export const MDX_COMPONENTS = {
           what: "how the move is written",
         },
       ],
-      notes: "Give either `date`, or `from` and `to`.",
+      notes:
+        "Give either `date`, or `from` and `to`. A move across a split or bonus issue is measured on one basis\n(see [Splits](#splits-how-figures-and-charts-handle-them)); a day right after a documented gap in the data\nhas no day move: give `from` and `to` instead.",
       example: [
         'Nvidia\'s shares <Move ticker="nvda" date="2025-01-27" /> on Monday.',
         'Over the week they <Move ticker="nvda" from="2025-01-24" to="2025-01-31" />.',
@@ -136,7 +137,8 @@ export const MDX_COMPONENTS = {
       return priceFigure(bars, ticker, { date: props.date as string });
     },
     docs: {
-      summary: 'A day\'s closing price with its currency ("$118.42", "HK$345.00"; an index in points).',
+      summary:
+        'A day\'s closing price with its currency ("$118.42", "HK$345.00"; an index in points), as traded that\nday: a later split never changes it.',
       props: [tickerProp, dateProp],
       example: 'They closed at <Close ticker="nvda" date="2025-01-27" />.',
     },

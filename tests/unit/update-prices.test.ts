@@ -22,6 +22,7 @@ import { join } from "node:path";
 import { delay, http, HttpResponse } from "msw";
 import { parse as parseYaml } from "yaml";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createCsvHttpProvider } from "../../scripts/lib/providers/csv-http.ts";
 import { createYahooProvider } from "../../scripts/lib/providers/yahoo.ts";
 import { acquireLock, LockedError, writeFileAtomic } from "../../scripts/lib/safe-files.ts";
 import { summary, updatePrices, type UpdateOptions } from "../../scripts/lib/update-prices.ts";
@@ -225,6 +226,53 @@ describe("a normal append", () => {
       "tsla: unchanged: up to date (latest 2026-09-17)",
     ]);
     expect(stored("nvda")).toBe(before);
+  });
+});
+
+describe("a keyed CSV provider", () => {
+  it("appends from it, and never writes or prints its key", async () => {
+    site({ nvda: cut("nvda", "2026-09-10") });
+    const tickers = readFileSync(join(root, "content/tickers.yaml"), "utf8").replace(
+      'provider: yahoo\n  symbols:\n    yahoo: "NVDA"',
+      'provider: csv:vendor\n  symbols:\n    csv:vendor: "NVDA.US"',
+    );
+    writeFileSync(join(root, "content/tickers.yaml"), tickers);
+    const rows = between("nvda", "2026-09-01", "2026-09-17").map(
+      (b) => `${b.date},${b.open},${b.high},${b.low},${b.close},${b.volume}`,
+    );
+    const keys: (string | null)[] = [];
+    server.use(
+      http.get("https://data.vendor.example/daily/:symbol", ({ request }) => {
+        keys.push(new URL(request.url).searchParams.get("apikey"));
+        return HttpResponse.text(["date,open,high,low,close,volume", ...rows].join("\n"));
+      }),
+    );
+    const provider = createCsvHttpProvider({
+      name: "vendor",
+      urlTemplate: "https://data.vendor.example/daily/{symbol}.csv?from={from}&to={to}",
+      basis: "as-traded",
+      currency: "USD",
+      key: { env: "VENDOR_KEY", param: "apikey" },
+      env: { VENDOR_KEY: "s3cret-key" },
+      now: () => NOW,
+    });
+    const lines: string[] = [];
+    const result = await run({
+      tickers: ["nvda"],
+      to: "2026-09-17",
+      provider: () => provider,
+      log: (l) => lines.push(l),
+    });
+    expect(result.ok).toBe(true);
+    expect(keys).toEqual(["s3cret-key"]);
+    expect(parsed("nvda").bars).toEqual(real("nvda").bars);
+    expect(parsed("nvda").sources.at(-1)).toMatchObject({
+      provider: "csv:vendor",
+      symbol: "NVDA.US",
+      reference: "https://data.vendor.example/daily/NVDA.US.csv?from=2026-09-03&to=2026-09-17&apikey=***",
+    });
+    expect(stored("nvda")).not.toContain("s3cret");
+    expect(lines.join("\n")).not.toContain("s3cret");
   });
 });
 

@@ -114,10 +114,10 @@ export function parsePriceCsv(
       return;
     }
     const candidate: Record<string, unknown> = { date: column(row, "date") };
-    const numberProblems: string[] = [];
+    const unreadable = new Map<string, string>();
     for (const field of hasVolume ? [...NUMBERS, "volume"] : NUMBERS) {
       const read = readNumber(column(row, field), field);
-      if ("problem" in read) numberProblems.push(`${file}: line ${line}: ${field}: ${read.problem}`);
+      if ("problem" in read) unreadable.set(field, read.problem);
       else candidate[field] = read.value;
     }
     const result = barSchema.safeParse(candidate, { reportInput: true });
@@ -129,23 +129,14 @@ export function parsePriceCsv(
       );
     }
     previousDate = date;
-    if (numberProblems.length > 0) {
-      // The schema's own complaints about the fields already named would only repeat them.
-      const named = new Set(numberProblems.map((p) => p.split(": ")[2]));
-      errors.push(...numberProblems);
-      if (!result.success) {
-        errors.push(
-          ...formatIssues(`${file}: line ${line}`, result.error.issues).filter(
-            (p) => !named.has(p.split(": ")[2]!) && !/is required/.test(p),
-          ),
-        );
-      }
-      return;
-    }
+    for (const [field, problem] of unreadable) errors.push(`${file}: line ${line}: ${field}: ${problem}`);
     if (!result.success) {
-      errors.push(...formatIssues(`${file}: line ${line}`, result.error.issues));
+      // The schema's complaints about a field already named as unreadable (it is missing) would repeat it.
+      const others = result.error.issues.filter((issue) => !unreadable.has(String(issue.path[0])));
+      errors.push(...formatIssues(`${file}: line ${line}`, others));
       return;
     }
+    if (unreadable.size > 0) return;
     bars.push(result.data);
   });
   if (errors.length === 0 && bars.length < 2) {

@@ -6,7 +6,14 @@
  */
 import { getCollection, type CollectionEntry } from "astro:content";
 import { buildArticleIndex, type ArticleIndex, type Tag, type Ticker } from "@/lib/content";
-import { tickerSummaries, type Bar, type PriceSnapshot, type TickerSummary } from "@/lib/prices";
+import {
+  seriesEvents,
+  tickerSummaries,
+  type Bar,
+  type PriceSnapshot,
+  type SeriesEvents,
+  type TickerSummary,
+} from "@/lib/prices";
 import { contentKey, todayUtc } from "@/lib/site";
 
 export type Article = CollectionEntry<"articles">;
@@ -36,8 +43,10 @@ export interface SiteData extends ArticleIndex<Article> {
   tagsWithArticles: { tag: Tag; articles: Article[] }[];
   /** Daily bars by ticker id, oldest first. */
   bars: Map<string, Bar[]>;
-  /** The price snapshot (bars, source, adjustment) by ticker id. */
+  /** The price snapshot (bars, sources, events, gaps) by ticker id. */
   snapshots: Map<string, PriceSnapshot>;
+  /** Splits and documented gaps by ticker id: what every move across days must take into account. */
+  events: Map<string, SeriesEvents>;
   /**
    * Incremental-build key of each article page: its own source and everything else it shows (related
    * and adjacent stories, ticker chips and figures from the price data, tag labels).
@@ -82,6 +91,7 @@ function compute(collections: Collections, today: string): SiteData {
   const tags = collections.tags.map((e) => e.data);
   const index = buildArticleIndex(collections.articles, { today, showUnpublished: isDevServer });
   const bars = new Map(collections.prices.map((e) => [e.id, e.data.bars]));
+  const events = new Map(collections.prices.map((e) => [e.id, seriesEvents(e.data)]));
   // Registries and prices change rarely; when they do, every article page is rendered again.
   const shared = contentKey(
     tickers,
@@ -115,6 +125,7 @@ function compute(collections: Collections, today: string): SiteData {
       tickers,
       bars,
       new Map([...index.byTicker].map(([id, list]) => [id, list.length])),
+      events,
     ),
     tickersWithArticles: withArticles(tickers, index.byTicker).map(({ item, articles }) => ({
       ticker: item,
@@ -125,6 +136,7 @@ function compute(collections: Collections, today: string): SiteData {
     tagsWithArticles: withArticles(tags, index.byTag).map(({ item, articles }) => ({ tag: item, articles })),
     bars,
     snapshots: new Map(collections.prices.map((e) => [e.id, e.data])),
+    events,
   };
 }
 

@@ -51,7 +51,7 @@ import PriceChart from "../components/mdx/PriceChart.astro";
 import TickerChip from "../components/TickerChip.astro";
 ---
 <Base title="Chart test">
-  <PriceChart ticker="nvda" from="2024-10-01" to="2025-06-30" type="line"
+  <PriceChart ticker="nvda" from="2024-10-01" to="2026-09-17" type="line"
     markers={[{ date: "2025-01-27", label: "Nvidia suffers the largest one-day loss of market value in US history", href: "/articles/nvidia-record-one-day-loss/" }]} />
   <p id="chips"><TickerChip ticker="nvda" date="2025-01-27" /> <TickerChip ticker="byd" /> <TickerChip ticker="baidu-hk" date="2025-03-16" /></p>
 </Base>
@@ -89,10 +89,10 @@ Astro.locals.chartImages = {
         href: "/articles/nvidia-record-one-day-loss/",
       },
     ]);
-    // 157.75 on 27 Jun 2025 to 157.99 on the 30th; 117.00 on 1 Oct 2024 to 157.99.
+    // 213.90 on 16 Sep 2026 to 219.34 on the 17th (+2.54%); 117.00 on 1 Oct 2024 to 219.34 (+87.47%).
     expect(html).toMatch(
       new RegExp(
-        `<figcaption[^>]*>Nvidia rose 0\\.15% on 30 Jun 2025 to \\$157\\.99; over 1 Oct 2024${T}30 Jun 2025 it rose 35\\.03%\\.`,
+        `<figcaption[^>]*>Nvidia rose 2\\.54% on 17 Sept 2026 to \\$219\\.34; over 1 Oct 2024${T}17 Sept 2026 it rose 87\\.47%\\.`,
       ),
     );
     // The table links the marked day to its story with the full headline; the SVG shows a short label.
@@ -111,10 +111,13 @@ Astro.locals.chartImages = {
     expect(nvda).toContain("<span>NVDA</span>");
     expect(nvda).toMatch(/class="tabular text-down"[^>]*>▼ -16\.97%</);
     expect(nvda).toContain('<span class="sr-only">(Nvidia fell 16.97% on 27 Jan 2025 to $118.42)</span>');
-    expect(nvda).toContain("Nvidia · $118.42 on 27 Jan 2025");
-    // Without a date, the latest close; for a Sunday story, the Friday close readers knew.
-    expect(links[1]![2]).toContain("BYD · HK$412.00 on 5 Jun 2025");
-    expect(links[2]![2]).toContain("Baidu (Hong Kong) · HK$91.65 on 14 Mar 2025");
+    expect(nvda).toContain("Nvidia · $118.42, close as of 27 Jan 2025");
+    expect(nvda).toMatch(/<time datetime="2025-01-27"[^>]*>27 Jan 2025<\/time>/);
+    // Without a date, the latest close (BYD's data end on 30 Oct 2025 at HK$104.20); for a Sunday
+    // story, the Friday close readers knew.
+    expect(links[1]![2]).toContain("BYD · HK$104.20, close as of 30 Oct 2025");
+    expect(links[1]![2]).toMatch(/<time datetime="2025-10-30"[^>]*>30 Oct 2025<\/time>/);
+    expect(links[2]![2]).toContain("Baidu (Hong Kong) · HK$91.65, close as of 14 Mar 2025");
   });
 
   it("gives a feed a plain figure: image, caption and source, no script or style", () => {
@@ -129,7 +132,7 @@ Astro.locals.chartImages = {
       `<figure><img src="https://marketdesk.example/charts/nvda-2025-01-13-2025-01-27.svg" ` +
         `alt="Area chart of the daily close of Nvidia (NVDA), 13${T}27 Jan 2025; marked: 27 Jan 2025 (Published)." ` +
         `width="720" height="320"><figcaption>Nvidia fell 16.97% on 27 Jan 2025 to $118.42; over 13${T}27 Jan 2025 it fell 11.12%. ` +
-        `Source: heliar-k/market-base (IBKR daily bars), retrieved 28 Nov 2026; prices as traded.</figcaption></figure>`,
+        `Source: heliar-k/market-base (IBKR daily bars) (NVDA via a CSV file, retrieved 28 Nov 2026); prices as traded.</figcaption></figure>`,
     );
     const svg = site.read("feed-images/nvda.svg");
     expect(xmlError(svg)).toBeUndefined();
@@ -170,7 +173,7 @@ describe("mistakes stop the build, naming the file, the tag and the fix", () => 
       "an unknown ticker",
       { "content/articles/zz-bad.mdx": article('<PriceChart ticker="nvdia" />') },
       [
-        'content/articles/zz-bad.mdx: <PriceChart ticker="nvdia">: ticker: unknown ticker "nvdia" (known: amzn, avgo,',
+        'content/articles/zz-bad.mdx: <PriceChart ticker="nvdia">: ticker: unknown ticker "nvdia" (known: aapl, alibaba-hk, amzn, avgo,',
       ],
     ],
     [
@@ -190,7 +193,7 @@ describe("mistakes stop the build, naming the file, the tag and the fix", () => 
         ),
       },
       [
-        'content/articles/zz-bad.mdx: <PriceChart ticker="nvda" from="2024-06-03" to="2025-01-27">: from="2024-06-03": 2024-06-03 is outside the data: the data run from 2024-10-01 to 2025-06-30',
+        'content/articles/zz-bad.mdx: <PriceChart ticker="nvda" from="2024-06-03" to="2025-01-27">: from="2024-06-03": 2024-06-03 is outside the data: the data run from 2024-10-01 to 2026-09-17',
       ],
     ],
     [

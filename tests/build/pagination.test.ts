@@ -49,8 +49,20 @@ const quiet = {
   snapshot: JSON.stringify({
     ticker: "quiet",
     currency: "USD",
-    adjusted: "none",
-    source: { name: "test fixture", reference: "tests/site/pagination.test.ts", retrieved: "2025-06-30" },
+    basis: "as-traded",
+    volume: "not-reported",
+    sources: [
+      {
+        from: "2025-06-26",
+        to: "2025-06-30",
+        provider: "file",
+        symbol: "QUIET",
+        name: "test fixture",
+        reference: "tests/site/pagination.test.ts",
+        retrieved: "2025-06-30",
+        basis: "as-traded",
+      },
+    ],
     bars: ["2025-06-26", "2025-06-27", "2025-06-30"].map((date, i) => ({
       date,
       open: 10 + i,

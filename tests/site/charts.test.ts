@@ -57,7 +57,8 @@ describe("price charts in the built site", () => {
     expect(figure).toContain("<figcaption");
     expect(figure).toContain("Nvidia fell 16.97% on 27 Jan 2025 to $118.42;");
     expect(figure).toContain("Source: heliar-k/market-base (IBKR daily bars)");
-    expect(figure.match(/<tr class="border-b border-rule\/60">/g)).toHaveLength(10);
+    // One body row per trading day of the range (the header row has a class).
+    expect(figure.match(/<tr><th scope="row">/g)).toHaveLength(10);
 
     const [data] = chartData(html);
     const snapshot = JSON.parse(readFileSync("content/prices/nvda.json", "utf8")) as {

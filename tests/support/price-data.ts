@@ -1,6 +1,11 @@
 import { readFileSync } from "node:fs";
 import { readTickers } from "../../src/lib/content/read.ts";
-import { priceSnapshotSchema, type PriceSnapshot, type TickerData } from "../../src/lib/prices/index.ts";
+import {
+  priceSnapshotSchema,
+  seriesEvents,
+  type PriceSnapshot,
+  type TickerData,
+} from "../../src/lib/prices/index.ts";
 import type { Ticker } from "../../src/lib/content/index.ts";
 
 /** The site's tickers, read and validated from content/tickers.yaml. */
@@ -20,7 +25,7 @@ export function snapshot(id: string): PriceSnapshot {
 /** A ticker's data (what figures and charts read), from the real content. */
 export function tickerData(id: string): TickerData {
   const data = snapshot(id);
-  return { ticker: ticker(id), bars: data.bars, snapshot: data };
+  return { ticker: ticker(id), bars: data.bars, events: seriesEvents(data), snapshot: data };
 }
 
 /** What the components read, for the given tickers of the real content. */

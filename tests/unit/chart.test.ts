@@ -68,22 +68,22 @@ describe("the range", () => {
   it("has no previous close when it starts at the first bar of the data", () => {
     const spec = resolveChart(nvda, { from: "2024-10-01", to: "2024-10-04" });
     expect(spec.previousClose).toBeUndefined();
-    expect(chartRows(spec)[0]!.change).toBeUndefined();
+    expect(chartRows(spec)[0]).not.toHaveProperty("change");
   });
 
   it("needs from and to outside an article", () => {
     expect(errorOf({})).toContain(
       'outside an article a chart has no date to centre on; give from="YYYY-MM-DD"',
     );
-    const spec = resolveChart(nvda, { from: "2024-10-01", to: "2025-06-30" });
+    const spec = resolveChart(nvda, { from: "2024-10-01", to: "2026-09-17" });
     expect(spec.bars).toHaveLength(snapshot("nvda").bars.length);
     expect(spec.markers).toEqual([]);
-    expect(spec.focus).toBe("2025-06-30");
+    expect(spec.focus).toBe("2026-09-17");
   });
 });
 
 describe("errors name the prop, the value and what would work", () => {
-  const DATA = "the data run from 2024-10-01 to 2025-06-30";
+  const DATA = "the data run from 2024-10-01 to 2026-09-17";
   const range = { from: "2025-01-13", to: "2025-02-03" };
   const cases: [string, ChartProps, string | undefined, string][] = [
     [
@@ -106,9 +106,9 @@ describe("errors name the prop, the value and what would work", () => {
     ],
     [
       "a range ending after the data",
-      { from: "2025-06-02", to: "2025-07-31" },
+      { from: "2026-09-01", to: "2026-10-30" },
       undefined,
-      `to="2025-07-31": 2025-07-31 is outside the data: ${DATA}`,
+      `to="2026-10-30": 2026-10-30 is outside the data: ${DATA}`,
     ],
     [
       "a range end on a day without trading",
@@ -124,9 +124,9 @@ describe("errors name the prop, the value and what would work", () => {
     ],
     [
       "a marker outside the data",
-      { ...range, markers: [{ date: "2026-01-05", label: "Future" }] },
+      { ...range, markers: [{ date: "2026-10-05", label: "Future" }] },
       undefined,
-      `markers[0].date: 2026-01-05 is outside the data: ${DATA}`,
+      `markers[0].date: 2026-10-05 is outside the data: ${DATA}`,
     ],
     [
       "a marker on a day without trading",
@@ -137,8 +137,8 @@ describe("errors name the prop, the value and what would work", () => {
     [
       "an article date outside the data when the range is left to default",
       {},
-      "2025-08-01",
-      "the article's date 2025-08-01 is outside the data (2024-10-01 to 2025-06-30); give from and to inside it, or update the price snapshot",
+      "2026-10-01",
+      "the article's date 2026-10-01 is outside the data (2024-10-01 to 2026-09-17); give from and to inside it, or update the price snapshot",
     ],
     [
       "a date that is not YYYY-MM-DD",
@@ -259,12 +259,22 @@ describe("words", () => {
     expect(six.description).not.toContain("Story");
   });
 
-  it("state the source and whether prices are adjusted", () => {
-    expect(sourceLine(snapshot("nvda"))).toBe(
-      "Source: heliar-k/market-base (IBKR daily bars), retrieved 28 Nov 2026; prices as traded.",
+  it("state the source of the range: provider, symbol, time of retrieval and basis", () => {
+    expect(sourceLine(snapshot("nvda"), { from: "2025-01-13", to: "2025-01-27" })).toBe(
+      "Source: heliar-k/market-base (IBKR daily bars) (NVDA via a CSV file, retrieved 28 Nov 2026); prices as traded.",
     );
-    expect(sourceLine({ ...snapshot("nvda"), adjusted: "split-dividend" })).toMatch(
-      /prices adjusted for splits and dividends\.$/,
+    expect(sourceLine(snapshot("nvda"), { from: "2025-06-23", to: "2025-07-03" })).toBe(
+      `Sources: heliar-k/market-base (IBKR daily bars) (NVDA via a CSV file, retrieved 28 Nov 2026) for 23${T}30 Jun 2025; heliar-k/market-base (Yahoo daily bars via yfinance) (NVDA via a CSV file, retrieved 1 Dec 2026) for 1${T}3 Jul 2025; prices as traded.`,
+    );
+    const fetched = {
+      ...snapshot("nvda").sources[0]!,
+      provider: "yahoo",
+      name: "Yahoo Finance",
+      retrieved: "2026-12-01T21:35:00.000Z",
+      basis: "split-adjusted" as const,
+    };
+    expect(sourceLine({ sources: [fetched] }, { from: "2025-01-13", to: "2025-01-27" })).toBe(
+      "Source: Yahoo Finance (NVDA via yahoo, retrieved 1 Dec 2026, 21:35 UTC, delivered split-adjusted and stored as traded); prices as traded.",
     );
   });
 });
@@ -316,7 +326,7 @@ describe("what the page embeds", () => {
       markers: range.markers,
     });
     // 133.23 on the 13th against 135.91 on the 10th, the close before the slice.
-    expect(rows[0]!.change).toEqual({ text: "-1.97%", direction: "down" });
+    expect(rows[0]).toHaveProperty("change", { text: "-1.97%", direction: "down" });
   });
 });
 

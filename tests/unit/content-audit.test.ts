@@ -42,7 +42,9 @@ describe("auditContent", () => {
       `${A}/bad-date.mdx: date: "2025-13-01" is not a calendar date; write YYYY-MM-DD, e.g. 2025-01-27`,
       `${A}/typo.mdx: tikcers: is not a known field; the fields are title, description, date, updated, author, tickers, tags, draft, image`,
       expect.stringMatching(
-        new RegExp(`^${A}/unknown-ticker.mdx: tickers\\[1\\]: unknown ticker "nvdx" \\(known: amzn, `),
+        new RegExp(
+          `^${A}/unknown-ticker.mdx: tickers\\[1\\]: unknown ticker "nvdx" \\(known: aapl, alibaba-hk, amzn, `,
+        ),
       ),
       `${A}/2025/weekend.mdx: (file name): slug "weekend" is already used by ${A}/weekend.mdx; each article needs a unique file name`,
       `${A}/weekend.mdx: <Move ticker="nvda" date="2025-01-26">: 2025-01-26 was not a trading day in the data; the nearest trading days are 2025-01-24 and 2025-01-27`,

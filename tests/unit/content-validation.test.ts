@@ -187,11 +187,21 @@ describe("article frontmatter", () => {
 });
 
 const SNAPSHOT_FILE = "content/prices/nvda.json";
+const source = {
+  from: "2025-01-24",
+  to: "2025-01-27",
+  provider: "file",
+  symbol: "NVDA",
+  name: "Exchange data",
+  reference: "owner/repo:data/NVDA.csv@abc123",
+  retrieved: "2025-07-01",
+  basis: "as-traded",
+};
 const validSnapshot = {
   ticker: "nvda",
   currency: "USD",
-  adjusted: "none",
-  source: { name: "Exchange data", reference: "owner/repo:data/NVDA.csv@abc123", retrieved: "2025-07-01" },
+  basis: "as-traded",
+  sources: [source],
   bars: [
     { date: "2025-01-24", open: 148.87, high: 149.02, low: 142.48, close: 142.62, volume: 234657600 },
     { date: "2025-01-27", open: 124.8, high: 128.4, low: 116.7, close: 118.42, volume: 818830900 },
@@ -203,6 +213,27 @@ const snapshotProblems = (changes: Record<string, unknown> = {}, secondBar: BarC
     ...validSnapshot,
     ...changes,
     bars: changes.bars ?? [validSnapshot.bars[0], { ...validSnapshot.bars[1], ...secondBar }],
+  }).problems;
+
+/** BYD's real bars either side of its 3:1 bonus issue of 2025-06-10 (content/prices/byd.json). */
+const bydBars = [
+  { date: "2025-06-09", open: 406.8, high: 406.8, low: 388, close: 396.6, volume: 20175445 },
+  { date: "2025-06-10", open: 132.4, high: 136.2, low: 130.1, close: 135.6, volume: 39625855 },
+];
+const bonusIssue = {
+  date: "2025-06-10",
+  kind: "bonus-issue",
+  ratio: { from: 1, to: 3 },
+  source: "HKEX notice",
+};
+const bydSnapshot = (changes: Record<string, unknown>) =>
+  checkSnapshot("content/prices/byd.json", {
+    ticker: "byd",
+    currency: "HKD",
+    basis: "as-traded",
+    sources: [{ ...source, from: "2025-06-09", to: "2025-06-10", symbol: "1211.HK" }],
+    bars: bydBars,
+    ...changes,
   }).problems;
 
 describe("price snapshots", () => {
@@ -222,6 +253,12 @@ describe("price snapshots", () => {
       {},
       { date: "2025-13-01" },
       'content/prices/nvda.json: bars[1].date: "2025-13-01" is not a calendar date; write YYYY-MM-DD, e.g. 2025-01-27',
+    ],
+    [
+      "bars are on weekdays",
+      {},
+      { date: "2025-01-25" },
+      "content/prices/nvda.json: bars[1].date: 2025-01-25 is a Saturday; exchanges do not trade at weekends, so the source's dates are wrong (check its time zone)",
     ],
     [
       "bar dates ascend",
@@ -254,6 +291,12 @@ describe("price snapshots", () => {
       "content/prices/nvda.json: bars[1].high: Infinity is not a number: the highest price",
     ],
     [
+      "prices lie in a sane range",
+      {},
+      { high: 1e308 },
+      "content/prices/nvda.json: bars[1].high: 1e+308 is outside the range a price can take (0.0001 to 10,000,000); check the source for a broken number",
+    ],
+    [
       "low is at or below open and close",
       {},
       { low: 120 },
@@ -278,31 +321,129 @@ describe("price snapshots", () => {
       "content/prices/nvda.json: bars[1].volume: -5 is negative; volume must be 0 or more",
     ],
     [
-      "adjustment is one of the known kinds",
-      { adjusted: "dividends" },
+      "a missing volume is an error while volume is reported",
       {},
-      'content/prices/nvda.json: adjusted: "dividends" is not an adjustment; use one of none, split, split-dividend',
+      { volume: undefined },
+      'content/prices/nvda.json: bars[1].volume: is missing on 2025-01-27; every bar needs its volume (a blank is not 0), or set volume: "not-reported" when the source gives none',
     ],
     [
-      "the source is given",
-      { source: undefined },
+      "bars have no unknown fields",
       {},
-      "content/prices/nvda.json: source: is required: an object of fields",
+      { adjClose: 118.4 },
+      "content/prices/nvda.json: bars[1].adjClose: is not a known field; the fields are date, open, high, low, close, volume",
     ],
     [
-      "source notes are text",
-      { source: { ...validSnapshot.source, notes: 5 } },
+      "prices are stored as traded",
+      { basis: "split-adjusted" },
       {},
-      "content/prices/nvda.json: source.notes: 5 is not text, or leave the field out",
+      'content/prices/nvda.json: basis: "split-adjusted" is not a basis; use one of as-traded; store prices as traded and record splits in events',
     ],
     [
-      "the source says when the data were retrieved",
-      { source: { name: "x", reference: "y" } },
+      "the old adjusted field is refused, naming the fields",
+      { adjusted: "none" },
       {},
-      "content/prices/nvda.json: source.retrieved: is required: a date written YYYY-MM-DD, e.g. 2025-01-27",
+      "content/prices/nvda.json: adjusted: is not a known field; the fields are ticker, currency, basis, volume, sources, events, gaps, restatements, bars",
+    ],
+    [
+      "the sources are given",
+      { sources: [] },
+      {},
+      "content/prices/nvda.json: sources: is empty; say where the bars came from",
+    ],
+    [
+      "a source has no unknown fields",
+      { sources: [{ ...source, url: "x" }] },
+      {},
+      "content/prices/nvda.json: sources[0].url: is not a known field; the fields are from, to, provider, symbol, name, reference, retrieved, basis, notes",
+    ],
+    [
+      "the sources cover every bar",
+      { sources: [{ ...source, to: "2025-01-24" }] },
+      {},
+      "content/prices/nvda.json: sources: no source covers the bars from 2025-01-27 to 2025-01-27; add one, or extend the last source's to",
+    ],
+    [
+      "a source starts where the previous one ended",
+      { sources: [{ ...source, from: "2025-01-27" }] },
+      {},
+      "content/prices/nvda.json: sources[0].from: 2025-01-27 should be 2025-01-24, the first bar after the previous source; the sources cover the bars in order",
+    ],
+    [
+      "the time of retrieval is a UTC time or a date",
+      { sources: [{ ...source, retrieved: "1 July 2025" }] },
+      {},
+      'content/prices/nvda.json: sources[0].retrieved: "1 July 2025" is not a time of retrieval; write 2026-12-01T21:35:00Z (UTC), or the date 2026-12-01',
+    ],
+    [
+      "a source's basis is one of the known ones",
+      { sources: [{ ...source, basis: "dividend-adjusted" }] },
+      {},
+      'content/prices/nvda.json: sources[0].basis: "dividend-adjusted" is not a basis; use one of as-traded, split-adjusted',
+    ],
+    [
+      "a gap is a day without a bar",
+      { gaps: [{ date: "2025-01-27", reason: "x" }] },
+      {},
+      "content/prices/nvda.json: gaps[0].date: 2025-01-27 has a bar; a gap is a trading day the data do not have",
+    ],
+    [
+      "a gap has its reason",
+      { gaps: [{ date: "2025-01-24", reason: " " }] },
+      {},
+      "content/prices/nvda.json: gaps[0].reason: is empty: why the day is missing, e.g. every source for it is dividend-adjusted",
     ],
   ] as const)("%s", (_rule, changes, secondBar, message) => {
     expect(snapshotProblems(changes, secondBar)).toContain(message);
+  });
+
+  it("accepts bars without volume when the snapshot says it is not reported, and only then", () => {
+    const bars = validSnapshot.bars.map((bar) => ({ ...bar, volume: undefined }));
+    expect(snapshotProblems({ volume: "not-reported", bars })).toEqual([]);
+    expect(snapshotProblems({ volume: "not-reported" })).toContain(
+      'content/prices/nvda.json: bars[0].volume: 2025-01-24 has a volume, but the snapshot says volume: "not-reported"; give every bar its volume and set volume: "reported", or remove them all',
+    );
+  });
+
+  it("refuses a close more than 60% from the previous one unless an event explains it (BYD's bonus issue)", () => {
+    expect(bydSnapshot({})).toEqual([
+      "content/prices/byd.json: bars[1].close: 135.6 on 2025-06-10 is -65.8% from the previous close 396.6 (2025-06-09); a close may move at most 60% in a day unless an event explains it: check the source, then record the split or bonus issue (kind, ratio, source) or the documented event in events",
+    ]);
+    expect(bydSnapshot({ events: [bonusIssue] })).toEqual([]);
+  });
+
+  it("checks the move on one basis after a split, so a wrong ratio is caught", () => {
+    // 396.6 / 10 = 39.66, so 135.6 would be +241.9% after a 10-for-1 split.
+    expect(bydSnapshot({ events: [{ ...bonusIssue, ratio: { from: 1, to: 10 } }] })).toEqual([
+      "content/prices/byd.json: bars[1].close: 135.6 on 2025-06-10 is +241.9% from the previous close 396.6 (2025-06-09) even after its bonus-issue (10 for 1); a close may move at most 60% in a day unless an event explains it: check the source, then record the split or bonus issue (kind, ratio, source) or the documented event in events",
+    ]);
+  });
+
+  it("accepts a large move explained by another documented event", () => {
+    const event = { date: "2025-06-10", kind: "other", source: "a documented event" };
+    expect(bydSnapshot({ events: [event] })).toEqual([]);
+  });
+
+  it("needs a ratio for a split and none for other events", () => {
+    expect(bydSnapshot({ events: [{ ...bonusIssue, ratio: undefined }] })).toContain(
+      "content/prices/byd.json: events[0].ratio: is required for a bonus-issue: write ratio: { from: 1, to: 3 } for 3 new shares for each old one",
+    );
+    expect(bydSnapshot({ events: [{ ...bonusIssue, kind: "listing" }] })).toContain(
+      "content/prices/byd.json: events[0].ratio: only a split or bonus issue has a ratio; leave it out of a listing event",
+    );
+  });
+
+  it("puts an event inside the data on a trading day of the data", () => {
+    expect(bydSnapshot({ events: [bonusIssue, { ...bonusIssue, date: "2025-06-11" }] })).toEqual([]);
+    const bars = [bydBars[0], { ...bydBars[1], date: "2025-06-12" }];
+    expect(
+      bydSnapshot({
+        bars,
+        sources: [{ ...source, from: "2025-06-09", to: "2025-06-12", symbol: "1211.HK" }],
+        events: [bonusIssue],
+      }),
+    ).toContain(
+      "content/prices/byd.json: events[0].date: 2025-06-10 has no bar; an event inside the data takes effect on a trading day of the data",
+    );
   });
 
   it("a snapshot is a set of fields (the whole file, not a frontmatter)", () => {

@@ -42,7 +42,7 @@ describe("<Move>", () => {
 
   it("stops on a date outside the data, saying what the data cover", () => {
     expect(() => moveFigure(nvda, { date: "2023-01-03" })).toThrow(
-      "2023-01-03 is outside the data: the data run from 2024-10-01 to 2025-06-30",
+      "2023-01-03 is outside the data: the data run from 2024-10-01 to 2026-09-17",
     );
   });
 
@@ -94,10 +94,10 @@ describe("ticker chips", () => {
 
   it("show the latest close without a date", () => {
     const figure = chipFigure(nvda, ticker("nvda"));
-    expect(figure.date).toBe("2025-06-30");
-    expect(figure.close).toBe("$157.99");
-    // Up from $157.75 on 27 June.
-    expect(figure.move?.short).toBe("▲ +0.15%");
+    expect(figure.date).toBe("2026-09-17");
+    expect(figure.close).toBe("$219.34");
+    // Up from $213.90 on 16 September 2026: 5.44 / 213.90 = 2.543%.
+    expect(figure.move?.short).toBe("▲ +2.54%");
   });
 
   it("stop for a date before the data", () => {

@@ -43,7 +43,7 @@ describe("validateNewArticle", () => {
     [
       "an unknown ticker",
       { tickers: ["nvda", "nvdx"] },
-      /^--tickers: unknown ticker "nvdx" \(known: amzn, .*nvda.*\)$/,
+      /^--tickers: unknown ticker "nvdx" \(known: aapl, alibaba-hk, amzn, .*nvda.*\)$/,
     ],
     ["a malformed ticker", { tickers: ["NVDA"] }, /^--tickers: "NVDA" is not a valid ticker id/],
     ["a malformed tag", { tags: ["AI models"] }, /^--tags: "AI models" is not a valid tag: use lowercase/],

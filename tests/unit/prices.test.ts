@@ -57,7 +57,7 @@ describe("moves", () => {
 
   it("has no move on the first bar of the data, and says why", () => {
     expect(() => dayMove(nvda, "2024-10-01")).toThrow(
-      "2024-10-01 is the first bar of the data, so it has no previous close to measure a move from; the data run from 2024-10-01 to 2025-06-30",
+      "2024-10-01 is the first bar of the data, so it has no previous close to measure a move from; the data run from 2024-10-01 to 2026-09-17",
     );
     expect(previousBar(nvda, "2024-10-01")).toBeUndefined();
     expect(previousBar(nvda, "2024-10-02")?.date).toBe("2024-10-01");
@@ -77,8 +77,8 @@ describe("dates without trading", () => {
   });
 
   it("says when a date is outside the data", () => {
-    expect(() => barOn(byd, "2025-06-06")).toThrow(
-      "2025-06-06 is outside the data: the data run from 2024-10-02 to 2025-06-05",
+    expect(() => barOn(byd, "2025-11-03")).toThrow(
+      "2025-11-03 is outside the data: the data run from 2024-10-02 to 2025-10-30",
     );
     expect(() => barOn(nvda, "2024-09-30")).toThrow(PriceDataError);
   });
@@ -100,8 +100,8 @@ describe("ranges", () => {
   });
 
   it("refuses a range outside the data", () => {
-    expect(() => barsInRange(byd, "2025-05-01", "2025-06-30")).toThrow(
-      "the range 2025-05-01 to 2025-06-30 is not inside the data: the data run from 2024-10-02 to 2025-06-05",
+    expect(() => barsInRange(byd, "2025-10-01", "2025-11-28")).toThrow(
+      "the range 2025-10-01 to 2025-11-28 is not inside the data: the data run from 2024-10-02 to 2025-10-30",
     );
     expect(() => barsInRange(nvda, "2025-02-01", "2025-01-01")).toThrow(
       "from (2025-02-01) is after to (2025-01-01)",
@@ -112,7 +112,7 @@ describe("ranges", () => {
     const around = rangeAround(nvda, "2025-01-27", 2);
     expect(around).toEqual({ from: "2025-01-23", to: "2025-01-29" });
     expect(rangeAround(nvda, "2024-10-02", 3).from).toBe("2024-10-01");
-    expect(rangeAround(nvda, "2025-06-27", 3).to).toBe("2025-06-30");
+    expect(rangeAround(nvda, "2026-09-15", 3).to).toBe("2026-09-17");
     // A Sunday centres on the Monday after it.
     expect(rangeAround(nvda, "2025-03-16", 1)).toEqual({ from: "2025-03-14", to: "2025-03-18" });
   });

@@ -19,8 +19,8 @@ describe("tickerSummaries", () => {
   it("gives each ticker its last close, that day's move and its article count", () => {
     const [summary] = tickerSummaries([ticker("nvda")], new Map([["nvda", bars]]), new Map([["nvda", 4]]));
     expect(summary?.last.date).toBe("2025-01-27");
-    expect(summary?.move.fromDate).toBe("2025-01-24");
-    expect(summary?.move.percent).toBeCloseTo(-10);
+    expect(summary?.move?.fromDate).toBe("2025-01-24");
+    expect(summary?.move?.percent).toBeCloseTo(-10);
     expect(summary?.articles).toBe(4);
   });
 

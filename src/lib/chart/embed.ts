@@ -11,10 +11,13 @@ import { markersByDate } from "./wording.ts";
 
 /**
  * Each bar's move from the previous close, in per cent, unrounded; undefined for a first bar with no
- * close before it. The data table and the interactive chart's read-out both show these.
+ * close before it, and for a bar after a documented gap (its previous close is not the day before's).
+ * The data table and the interactive chart's read-out both show these.
  */
-function dayChanges(spec: Pick<ChartSpec, "bars" | "previousClose">): (number | undefined)[] {
+function dayChanges(spec: Pick<ChartSpec, "bars" | "previousClose" | "gaps">): (number | undefined)[] {
   return spec.bars.map((bar, i) => {
+    const before = spec.bars[i - 1]?.date ?? "";
+    if (i > 0 && spec.gaps?.some((gap) => gap.date > before && gap.date < bar.date)) return undefined;
     const previous = i === 0 ? spec.previousClose : spec.bars[i - 1]!.close;
     return previous === undefined ? undefined : percentChange(previous, bar.close);
   });
@@ -74,14 +77,29 @@ export interface ChartRow {
   /** The day's move from the previous close ("-16.97%"), when the data have a previous close. */
   change?: { text: string; direction: Direction };
   markers: ChartMarker[];
+  /** The close as traded, when the chart is split-adjusted and it differs ("396.60" beside "132.20"). */
+  asTradedClose?: string;
 }
 
-/** The bars as table rows, with amounts formatted (the table heading names the unit). */
-export function chartRows(spec: ChartSpec): ChartRow[] {
+/** A documented trading day without data, as the table lists it between the bars. */
+export interface ChartGapRow {
+  date: string;
+  day: string;
+  /** Why the day is missing. */
+  gap: string;
+}
+
+/**
+ * The bars as table rows, with amounts formatted (the table heading names the unit), and the
+ * documented gaps in date order among them. A split-adjusted chart's rows give the close as traded too.
+ */
+export function chartRows(spec: ChartSpec): (ChartRow | ChartGapRow)[] {
   const marked = markersByDate(spec.markers);
   const changes = dayChanges(spec);
-  return spec.bars.map((bar, i) => {
+  const gaps = spec.gaps ?? [];
+  const rows: (ChartRow | ChartGapRow)[] = spec.bars.map((bar, i) => {
     const percent = changes[i];
+    const asTraded = spec.asTraded?.[i]?.close;
     const change =
       percent === undefined
         ? undefined
@@ -95,6 +113,11 @@ export function chartRows(spec: ChartSpec): ChartRow[] {
       close: formatAmount(bar.close),
       ...(change ? { change } : {}),
       markers: marked.get(bar.date) ?? [],
+      ...(spec.asTraded && asTraded !== undefined ? { asTradedClose: formatAmount(asTraded) } : {}),
     };
   });
+  for (const gap of gaps) {
+    rows.push({ date: gap.date, day: formatDate(gap.date, "short"), gap: gap.reason });
+  }
+  return rows.sort((a, b) => (a.date < b.date ? -1 : 1));
 }

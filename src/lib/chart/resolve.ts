@@ -16,6 +16,7 @@ import {
 } from "../prices/bars.ts";
 import { direction, type Direction } from "../prices/format.ts";
 import type { Bar, TickerData } from "../prices/snapshot.ts";
+import { NO_EVENTS, plottedSeries, type SeriesEvents } from "../prices/splits.ts";
 import { formatDateRange } from "../site/dates.ts";
 import { dateProp, heightProp, markersProp, titleProp, typeProp } from "./props.ts";
 import { CHART, type ChartMarker, type ChartProps, type ChartSpec, type ChartTicker } from "./spec.ts";
@@ -40,7 +41,8 @@ function tradingDay(bars: readonly Bar[], prop: string, date: string): void {
  * `from` and `to` are required and nothing is marked by default.
  */
 export function resolveChart(data: TickerData, props: ChartProps, centre?: string): ChartSpec {
-  return { ...chartOf(data.ticker, data.bars, props, centre), source: sourceLine(data.snapshot) };
+  const spec = chartOf(data.ticker, data.bars, props, centre, data.events);
+  return { ...spec, source: sourceLine(data.snapshot, spec) };
 }
 
 /**
@@ -52,8 +54,9 @@ export function checkChart(
   bars: readonly Bar[],
   props: ChartProps,
   centre?: string,
+  events: SeriesEvents = NO_EVENTS,
 ): void {
-  chartOf(ticker, bars, props, centre);
+  chartOf(ticker, bars, props, centre, events);
 }
 
 function chartOf(
@@ -61,6 +64,7 @@ function chartOf(
   bars: readonly Bar[],
   props: ChartProps,
   centre: string | undefined,
+  events: SeriesEvents,
 ): Omit<ChartSpec, "source"> {
   const type = typeProp(props.type);
   const height = heightProp(props.height);
@@ -128,7 +132,8 @@ function chartOf(
 
   const focus = session !== undefined && session >= from && session <= to ? session : to;
   const range = formatDateRange(from, to);
-  const previous = bars[bars.indexOf(slice[0]!) - 1];
+  // Split-adjusted to the basis of `to` when a split lies inside the range, so the chart has no cliff.
+  const plotted = plottedSeries(bars, events, from, to);
 
   return {
     ticker,
@@ -136,13 +141,12 @@ function chartOf(
     to,
     type,
     height,
-    bars: slice,
-    ...(previous ? { previousClose: previous.close } : {}),
+    ...plotted,
     markers,
     focus,
     title: title ?? `${ticker.name} (${ticker.symbol}), ${range}`,
     description: describeChart(ticker, type, range, markers),
-    caption: captionOf(bars, ticker, focus, from, to),
+    caption: captionOf(bars, ticker, focus, from, to, events),
   };
 }
 

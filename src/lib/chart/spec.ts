@@ -5,6 +5,7 @@
  */
 import type { Ticker } from "../content/schema.ts";
 import type { Bar } from "../prices/snapshot.ts";
+import type { Gap, Split } from "../prices/splits.ts";
 
 export const chartTypes = ["area", "line", "candles"] as const;
 export type ChartType = (typeof chartTypes)[number];
@@ -46,9 +47,21 @@ export interface ChartSpec {
   type: ChartType;
   /** Height in CSS pixels. */
   height: number;
-  /** The bars from `from` to `to`: the only data a page embeds. */
+  /**
+   * The bars from `from` to `to`: the only data a page embeds. Split-adjusted to the basis of `to` when
+   * a split lies inside the range (src/lib/prices/splits.ts), so the series has no cliff.
+   */
   bars: Bar[];
-  /** Close of the trading day before `from`, so the first bar has a day move too (absent at the start of the data). */
+  /** The same bars as traded, when a split inside the range made `bars` differ (the data table shows both). */
+  asTraded?: Bar[];
+  /** The splits inside the range, which `bars` are adjusted for. */
+  splits?: Split[];
+  /** Documented trading days the data do not have, inside the range: shown as gaps, never filled in. */
+  gaps?: Gap[];
+  /**
+   * Close of the trading day before `from`, on the basis of `bars`, so the first bar has a day move too
+   * (absent at the start of the data, or after a documented gap).
+   */
   previousClose?: number;
   /** Marked days inside the range, by date (a date may carry several markers). */
   markers: ChartMarker[];

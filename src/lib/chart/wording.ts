@@ -5,19 +5,63 @@
  */
 import { changeBetween, barOn, dayMove } from "../prices/bars.ts";
 import { formatPrice, moveWords } from "../prices/format.ts";
-import type { PriceSnapshot, Bar } from "../prices/snapshot.ts";
-import { formatDate, formatDateRange } from "../site/dates.ts";
+import type { PriceSnapshot, Bar, Source } from "../prices/snapshot.ts";
+import {
+  NO_EVENTS,
+  splitFactor,
+  splitName,
+  type Gap,
+  type SeriesEvents,
+  type Split,
+} from "../prices/splits.ts";
+import { formatDate, formatDateRange, formatRetrieved } from "../site/dates.ts";
 import { CHART, type ChartMarker, type ChartTicker, type ChartType } from "./spec.ts";
 
-const ADJUSTED: Record<PriceSnapshot["adjusted"], string> = {
-  none: "prices as traded",
-  split: "prices adjusted for splits",
-  "split-dividend": "prices adjusted for splits and dividends",
-};
+/** How a source's prices reached the snapshot, in words. */
+function providerWords(source: Source): string {
+  const how = source.provider === "file" ? "a CSV file" : source.provider;
+  const basis = source.basis === "split-adjusted" ? ", delivered split-adjusted and stored as traded" : "";
+  return `${source.symbol} via ${how}, retrieved ${formatRetrieved(source.retrieved)}${basis}`;
+}
 
-/** "Source: <who>, retrieved 28 Nov 2026; prices as traded." */
-export function sourceLine(snapshot: Pick<PriceSnapshot, "source" | "adjusted">): string {
-  return `Source: ${snapshot.source.name}, retrieved ${formatDate(snapshot.source.retrieved, "short")}; ${ADJUSTED[snapshot.adjusted]}.`;
+/**
+ * Where a chart's numbers come from and on what basis: the sources of the bars in its range (provider,
+ * symbol, time of retrieval, basis) and, when a split lies inside, how the earlier prices were adjusted.
+ * "Source: <who> (NVDA via a CSV file, retrieved 28 Nov 2026); prices as traded."
+ */
+export function sourceLine(
+  snapshot: Pick<PriceSnapshot, "sources">,
+  range: { from: string; to: string; splits?: readonly Split[]; gaps?: readonly Gap[] },
+): string {
+  const used = snapshot.sources.filter((source) => source.from <= range.to && source.to >= range.from);
+  const sources =
+    used.length === 1
+      ? `Source: ${used[0]!.name} (${providerWords(used[0]!)})`
+      : `Sources: ${used
+          .map(
+            (source) =>
+              `${source.name} (${providerWords(source)}) for ${formatDateRange(
+                source.from < range.from ? range.from : source.from,
+                source.to > range.to ? range.to : source.to,
+              )}`,
+          )
+          .join("; ")}`;
+  const splits = range.splits ?? [];
+  const basis =
+    splits.length === 0
+      ? "prices as traded"
+      : `split-adjusted: ${splits
+          .map(
+            (split) =>
+              `prices before ${formatDate(split.date, "short")} are divided by ${splitFactor(split)} for ${splitName(split)}`,
+          )
+          .join(", and ")}, so the chart has no cliff; the data table gives the prices as traded too`;
+  const gaps = range.gaps ?? [];
+  const missing =
+    gaps.length === 0
+      ? ""
+      : `; no data for ${gaps.map((gap) => formatDate(gap.date, "short")).join(", ")}, shown as ${gaps.length === 1 ? "a gap" : "gaps"} in the data table with the reason, never filled in`;
+  return `${sources}; ${basis}${missing}.`;
 }
 
 /** A marker label as a chart draws it: at most CHART.shortLabel characters. */
@@ -63,10 +107,15 @@ export function captionOf(
   focus: string,
   from: string,
   to: string,
+  events: SeriesEvents = NO_EVENTS,
 ): string {
+  // The day's close as traded; the moves on one basis across any split (src/lib/prices/splits.ts).
   const close = formatPrice(barOn(bars, focus).close, ticker);
   const day = formatDate(focus, "short");
-  const overRange = `over ${formatDateRange(from, to)} it ${moveWords(changeBetween(bars, from, to))}`;
-  if (focus === bars[0]!.date) return `${ticker.name} closed at ${close} on ${day}; ${overRange}.`;
-  return `${ticker.name} ${moveWords(dayMove(bars, focus))} on ${day} to ${close}; ${overRange}.`;
+  const overRange = `over ${formatDateRange(from, to)} it ${moveWords(changeBetween(bars, from, to, events))}`;
+  const previous = bars[bars.findIndex((bar) => bar.date === focus) - 1];
+  const afterGap = previous && events.gaps.some((gap) => gap.date > previous.date && gap.date < focus);
+  if (focus === bars[0]!.date || afterGap)
+    return `${ticker.name} closed at ${close} on ${day}; ${overRange}.`;
+  return `${ticker.name} ${moveWords(dayMove(bars, focus, "close", events))} on ${day} to ${close}; ${overRange}.`;
 }

@@ -16,6 +16,9 @@ const TIME_ZONES = new Set(Intl.supportedValuesOf("timeZone"));
 
 const tickerKinds = ["stock", "adr", "index", "etf"] as const;
 
+/** A provider's name: `yahoo`, or `csv:<name>` for a configured CSV source. */
+const PROVIDER = /^(yahoo|csv:[a-z0-9]+(?:-[a-z0-9]+)*)$/;
+
 /** One instrument the site tracks. */
 export const tickerSchema = strict({
   /** URL slug and the id articles use: `nvda` gives /tickers/nvda/ and `tickers: [nvda]`. */
@@ -43,6 +46,34 @@ export const tickerSchema = strict({
     }),
   /** One or two sentences for the ticker page. */
   description: nonEmpty("one or two sentences about the instrument, or leave the field out").optional(),
+  /**
+   * Where `npm run update-prices` fetches new days: `yahoo`, or `csv:<name>` for a CSV source configured
+   * in content/providers.yaml. Leave it out and the ticker is not updated.
+   */
+  provider: z
+    .string({ error: expected("a provider: yahoo, or csv:<name>") })
+    .regex(PROVIDER, {
+      error: (issue) =>
+        `${show(issue.input)} is not a provider; use yahoo, or csv:<name> (a source in content/providers.yaml)`,
+    })
+    .optional(),
+  /** The instrument's symbol at each provider, which can differ from `symbol`: `yahoo: "^GSPC"`. */
+  symbols: z
+    .record(
+      z.string().regex(PROVIDER, { error: "is not a provider name; use yahoo or csv:<name>" }),
+      nonEmpty("the symbol at that provider, e.g. 1211.HK"),
+      { error: expected('a map of provider to symbol, e.g. { yahoo: "1211.HK" }') },
+    )
+    .optional(),
+}).superRefine((ticker, ctx) => {
+  if (ticker.provider !== undefined && ticker.symbols?.[ticker.provider] === undefined) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["symbols"],
+      input: ticker.symbols,
+      message: `has no symbol for the provider ${ticker.provider}; add symbols: { ${ticker.provider}: "<its symbol there>" }`,
+    });
+  }
 });
 
 export const tickersFileSchema = z

@@ -9,14 +9,14 @@
 import { missingSnapshot, unknownTicker } from "../content/errors.ts";
 import type { Ticker } from "../content/schema.ts";
 import { moveFigure, priceFigure, recordFigure, type MoveProps } from "../prices/figures.ts";
-import type { PriceSnapshot, TickerData } from "../prices/snapshot.ts";
+import { seriesEvents, type PriceSnapshot, type TickerData } from "../prices/snapshot.ts";
 import { resolveChart } from "../chart/resolve.ts";
 import type { ChartProps } from "../chart/spec.ts";
 
 /** What the components read: every ticker and its price snapshot, by ticker id. */
 export interface ComponentData {
   tickerById: ReadonlyMap<string, Ticker>;
-  snapshots: ReadonlyMap<string, Pick<PriceSnapshot, "bars" | "source" | "adjusted">>;
+  snapshots: ReadonlyMap<string, Pick<PriceSnapshot, "bars" | "sources" | "events" | "gaps">>;
 }
 
 /**
@@ -73,7 +73,7 @@ export function lookupTicker(data: ComponentData, ticker: unknown): TickerData {
   if (!found) throw new Error(`ticker: ${unknownTicker(ticker, [...data.tickerById.keys()])}`);
   const snapshot = data.snapshots.get(found.id);
   if (!snapshot) throw new Error(`ticker: ${missingSnapshot(found.id)}`);
-  return { ticker: found, bars: snapshot.bars, snapshot };
+  return { ticker: found, bars: snapshot.bars, events: seriesEvents(snapshot), snapshot };
 }
 
 const tickerProp: PropDoc = { name: "ticker", values: "a ticker id", default: "required" };
@@ -85,7 +85,10 @@ const component = <Result>(entry: MdxComponent<Result>): MdxComponent<Result> =>
 export const MDX_COMPONENTS = {
   Move: component({
     where: "article",
-    compute: (props, _article, data) => moveFigure(lookupTicker(data, props.ticker).bars, props as MoveProps),
+    compute: (props, _article, data) => {
+      const { bars, events } = lookupTicker(data, props.ticker);
+      return moveFigure(bars, props as MoveProps, events);
+    },
     docs: {
       summary:
         "A price move in words, computed from the data and coloured up or down (the words or the sign say it\nwithout colour).",
@@ -117,7 +120,8 @@ export const MDX_COMPONENTS = {
           what: "how the move is written",
         },
       ],
-      notes: "Give either `date`, or `from` and `to`.",
+      notes:
+        "Give either `date`, or `from` and `to`. A move across a split or bonus issue is measured on one basis\n(see [Splits](#splits-how-figures-and-charts-handle-them)); a day right after a documented gap in the data\nhas no day move: give `from` and `to` instead.",
       example: [
         'Nvidia\'s shares <Move ticker="nvda" date="2025-01-27" /> on Monday.',
         'Over the week they <Move ticker="nvda" from="2025-01-24" to="2025-01-31" />.',
@@ -133,7 +137,8 @@ export const MDX_COMPONENTS = {
       return priceFigure(bars, ticker, { date: props.date as string });
     },
     docs: {
-      summary: 'A day\'s closing price with its currency ("$118.42", "HK$345.00"; an index in points).',
+      summary:
+        'A day\'s closing price with its currency ("$118.42", "HK$345.00"; an index in points), as traded that\nday: a later split never changes it.',
       props: [tickerProp, dateProp],
       example: 'They closed at <Close ticker="nvda" date="2025-01-27" />.',
     },
@@ -161,8 +166,8 @@ export const MDX_COMPONENTS = {
   Record: component({
     where: "article",
     compute: (props, _article, data) => {
-      const { ticker, bars } = lookupTicker(data, props.ticker);
-      return recordFigure(bars, ticker, props as { date: string; basis?: string });
+      const { ticker, bars, events } = lookupTicker(data, props.ticker);
+      return recordFigure(bars, ticker, props as { date: string; basis?: string }, events);
     },
     docs: {
       summary:

@@ -2,8 +2,13 @@
  * Price maths over plain arrays of daily bars (oldest first, as the snapshot schema guarantees).
  * Every page, chart, caption and MDX number calls these; nothing else recomputes a move. Errors say
  * which date is wrong and which dates would work; callers add the article and the ticker.
+ *
+ * Bars are as traded. Whatever compares two days takes the series' events (./splits.ts): a move across
+ * a split is measured on one basis, the earlier price divided by the split's factor; a day move after a
+ * documented gap is refused, because its previous close is not the previous trading day's.
  */
 import type { Bar } from "./snapshot.ts";
+import { gapsBetween, NO_EVENTS, onBasisOf, splitsBetween, type SeriesEvents, type Split } from "./splits.ts";
 
 /** Thrown for a date or range the data cannot answer. */
 export class PriceDataError extends Error {
@@ -22,7 +27,7 @@ export interface Move {
   fromDate: string;
   /** Date of the ending price. */
   toDate: string;
-  /** Starting price (a close). */
+  /** Starting price: the close of `fromDate`, on the basis of `toDate` when a split lies between. */
   start: number;
   /** Ending price: the close, high or low of `toDate` according to `basis`. */
   end: number;
@@ -31,6 +36,8 @@ export interface Move {
   /** Change in per cent, unrounded: round only when formatting. */
   percent: number;
   basis: Basis;
+  /** The splits between the two days, whose factor `start` was divided by; absent when none. */
+  splits?: Split[];
 }
 
 /** Change from `start` to `end` in per cent, unrounded. The one formula every move uses. */
@@ -38,8 +45,26 @@ export function percentChange(start: number, end: number): number {
   return ((end - start) / start) * 100;
 }
 
-function move(fromDate: string, start: number, toDate: string, end: number, basis: Basis): Move {
-  return { fromDate, toDate, start, end, change: end - start, percent: percentChange(start, end), basis };
+function move(
+  fromDate: string,
+  close: number,
+  toDate: string,
+  end: number,
+  basis: Basis,
+  events: SeriesEvents,
+): Move {
+  const start = onBasisOf(close, fromDate, toDate, events.splits);
+  const splits = splitsBetween(events.splits, fromDate, toDate);
+  return {
+    fromDate,
+    toDate,
+    start,
+    end,
+    change: end - start,
+    percent: percentChange(start, end),
+    basis,
+    ...(splits.length > 0 ? { splits } : {}),
+  };
 }
 
 /** Index of the first bar on or after `date` (bars.length when none). Binary search: bars are sorted. */
@@ -100,8 +125,16 @@ export function previousBar(bars: readonly Bar[], date: string): Bar | undefined
   return bars[lowerBound(bars, date) - 1];
 }
 
-/** The day's move: the previous close to this day's close (or to its high or low, for intraday swings). */
-export function dayMove(bars: readonly Bar[], date: string, basis: Basis = "close"): Move {
+/**
+ * The day's move: the previous close to this day's close (or to its high or low, for intraday swings).
+ * Refused when the day before is a documented gap: the last close before it is days older.
+ */
+export function dayMove(
+  bars: readonly Bar[],
+  date: string,
+  basis: Basis = "close",
+  events: SeriesEvents = NO_EVENTS,
+): Move {
   const bar = barOn(bars, date);
   const previous = previousBar(bars, date);
   if (!previous) {
@@ -109,13 +142,24 @@ export function dayMove(bars: readonly Bar[], date: string, basis: Basis = "clos
       `${date} is the first bar of the data, so it has no previous close to measure a move from; ${dataSpan(bars)}`,
     );
   }
-  return move(previous.date, previous.close, date, bar[basis], basis);
+  const gaps = gapsBetween(events.gaps, previous.date, date);
+  if (gaps.length > 0) {
+    throw new PriceDataError(
+      `the data have no bar for ${gaps.map((gap) => gap.date).join(" and ")}, the trading ${gaps.length > 1 ? "days" : "day"} before ${date} (${gaps[0]!.reason}), so ${date} has no day move; give from="${previous.date}" to="${date}" for the move since the last close`,
+    );
+  }
+  return move(previous.date, previous.close, date, bar[basis], basis, events);
 }
 
-/** Change from the close of `from` to the close of `to`. */
-export function changeBetween(bars: readonly Bar[], from: string, to: string): Move {
+/** Change from the close of `from` to the close of `to`, on one basis across any split between. */
+export function changeBetween(
+  bars: readonly Bar[],
+  from: string,
+  to: string,
+  events: SeriesEvents = NO_EVENTS,
+): Move {
   if (from >= to) throw new PriceDataError(`from (${from}) must be before to (${to})`);
-  return move(from, closeOn(bars, from), to, closeOn(bars, to), "close");
+  return move(from, closeOn(bars, from), to, closeOn(bars, to), "close", events);
 }
 
 /** The bars from `from` to `to`, both included; the range must lie inside the data. */
@@ -155,17 +199,50 @@ export function tradingDayOnOrBefore(bars: readonly Bar[], date: string): string
 }
 
 /**
- * Whether `date`'s close (or high) is above every earlier close (or high) in the data: a record as far
- * as the data can tell. The first bar is never a record, having nothing to beat.
+ * The highest earlier close (or high) than `date`'s, on `date`'s basis (earlier prices divided by the
+ * splits since), or undefined when nothing earlier reaches it: then `date` is a record as far as the
+ * data can tell. The first bar is never a record, having nothing to beat.
  */
-export function isRecord(bars: readonly Bar[], date: string, basis: "close" | "high" = "close"): boolean {
+export function recordBeaten(
+  bars: readonly Bar[],
+  date: string,
+  basis: "close" | "high" = "close",
+  events: SeriesEvents = NO_EVENTS,
+): { bar: Bar; value: number } | "first" | undefined {
   const value = barOn(bars, date)[basis];
   const earlier = bars.slice(0, lowerBound(bars, date));
-  return earlier.length > 0 && earlier.every((bar) => bar[basis] < value);
+  if (earlier.length === 0) return "first";
+  let best: { bar: Bar; value: number } | undefined;
+  for (const bar of earlier) {
+    const adjusted = onBasisOf(bar[basis], bar.date, date, events.splits);
+    if (adjusted >= value && (!best || adjusted >= best.value)) best = { bar, value: adjusted };
+  }
+  return best;
 }
 
-/** The last bar and its day move: what lists and chips show as "latest". */
-export function latest(bars: readonly Bar[]): { bar: Bar; move: Move } {
+/** Whether `date`'s close (or high) is above every earlier one in the data, on one basis. */
+export function isRecord(
+  bars: readonly Bar[],
+  date: string,
+  basis: "close" | "high" = "close",
+  events: SeriesEvents = NO_EVENTS,
+): boolean {
+  return recordBeaten(bars, date, basis, events) === undefined;
+}
+
+/** Whether `date` has a day move: a bar before it, and no documented gap between them. */
+export function hasDayMove(bars: readonly Bar[], date: string, events: SeriesEvents = NO_EVENTS): boolean {
+  const previous = previousBar(bars, date);
+  return previous !== undefined && gapsBetween(events.gaps, previous.date, date).length === 0;
+}
+
+/**
+ * The last bar and its day move: what lists and chips show as "latest". No move for a first bar or a
+ * bar after a documented gap: the page shows the close alone rather than a several-day move as one day's.
+ */
+export function latest(bars: readonly Bar[], events: SeriesEvents = NO_EVENTS): { bar: Bar; move?: Move } {
   const bar = last(bars);
-  return { bar, move: dayMove(bars, bar.date) };
+  return hasDayMove(bars, bar.date, events)
+    ? { bar, move: dayMove(bars, bar.date, "close", events) }
+    : { bar };
 }

@@ -7,8 +7,8 @@ import {
   barOn,
   changeBetween,
   dayMove,
-  isRecord,
-  previousBar,
+  hasDayMove,
+  recordBeaten,
   PriceDataError,
   tradingDayOnOrBefore,
   type Basis,
@@ -24,6 +24,7 @@ import {
 } from "./format.ts";
 import { formatDate } from "../site/dates.ts";
 import type { Bar } from "./snapshot.ts";
+import { NO_EVENTS, splitName, type SeriesEvents } from "./splits.ts";
 import type { Ticker } from "../content/schema.ts";
 
 export interface MoveProps {
@@ -52,9 +53,11 @@ function oneOf<T extends string>(
   throw new PriceDataError(`${prop}="${value}" is not accepted; use one of ${allowed.join(", ")}`);
 }
 
+/** A move in words; across a split it is measured on one basis (see ./splits.ts). */
 export function moveFigure(
   bars: readonly Bar[],
   props: MoveProps,
+  events: SeriesEvents = NO_EVENTS,
 ): { text: string; direction: Direction; move: Move } {
   const basis: Basis = oneOf(props.basis, BASES, "basis", "close");
   const format = oneOf(props.format, FORMATS, "format", "words");
@@ -63,10 +66,10 @@ export function moveFigure(
     if (props.from !== undefined || props.to !== undefined) {
       throw new PriceDataError("give either date, or from and to, not both");
     }
-    move = dayMove(bars, props.date, basis);
+    move = dayMove(bars, props.date, basis, events);
   } else if (props.from !== undefined && props.to !== undefined) {
     if (basis !== "close") throw new PriceDataError(`basis="${basis}" only applies to a single date`);
-    move = changeBetween(bars, props.from, props.to);
+    move = changeBetween(bars, props.from, props.to, events);
   } else {
     throw new PriceDataError('needs date="YYYY-MM-DD", or from="YYYY-MM-DD" and to="YYYY-MM-DD"');
   }
@@ -76,7 +79,10 @@ export function moveFigure(
 
 const FIELDS = ["close", "open", "high", "low"] as const;
 
-/** A day's open, high, low or close with its unit: "$128.99", "HK$345.00", "19,341.83 points". */
+/**
+ * A day's open, high, low or close with its unit: "$128.99", "HK$345.00", "19,341.83 points". Always
+ * the price as traded that day, so a figure an article states never changes after a later split.
+ */
 export function priceFigure(
   bars: readonly Bar[],
   ticker: Pick<Ticker, "currency" | "kind">,
@@ -95,20 +101,25 @@ export function recordFigure(
   bars: readonly Bar[],
   ticker: Pick<Ticker, "currency" | "kind">,
   props: { date: string; basis?: string },
+  events: SeriesEvents = NO_EVENTS,
 ): string {
   const basis = oneOf(props.basis, ["close", "high"] as const, "basis", "close");
-  if (isRecord(bars, props.date, basis))
-    return basis === "close" ? "a record close" : "a record intraday high";
-  const earlier = bars.filter((bar) => bar.date < props.date);
-  const best = earlier.reduce<Bar | undefined>(
-    (top, bar) => (!top || bar[basis] >= top[basis] ? bar : top),
-    undefined,
-  );
+  const beaten = recordBeaten(bars, props.date, basis, events);
+  if (beaten === undefined) return basis === "close" ? "a record close" : "a record intraday high";
+  if (beaten === "first") {
+    throw new PriceDataError(`${props.date} is the first bar of the data, so nothing shows it was a record`);
+  }
   const value = formatPrice(barOn(bars, props.date)[basis], ticker);
+  const asTraded = beaten.bar[basis];
+  const adjusted =
+    beaten.value === asTraded
+      ? ""
+      : ` (${formatPrice(beaten.value, ticker)} adjusted for ${events.splits
+          .filter((split) => split.date > beaten.bar.date && split.date <= props.date)
+          .map(splitName)
+          .join(" and ")} since)`;
   throw new PriceDataError(
-    best
-      ? `the ${basis} on ${props.date} (${value}) is not a record: the ${basis} on ${best.date} was ${formatPrice(best[basis], ticker)}`
-      : `${props.date} is the first bar of the data, so nothing shows it was a record`,
+    `the ${basis} on ${props.date} (${value}) is not a record: the ${basis} on ${beaten.bar.date} was ${formatPrice(asTraded, ticker)}${adjusted}`,
   );
 }
 
@@ -138,16 +149,18 @@ export function chipFigure(
   bars: readonly Bar[],
   ticker: Pick<Ticker, "name" | "currency" | "kind">,
   date?: string,
+  events: SeriesEvents = NO_EVENTS,
 ): ChipFigure {
   const day = date === undefined ? bars.at(-1)?.date : tradingDayOnOrBefore(bars, date);
   if (day === undefined) throw new PriceDataError("the price data have no bars");
   const bar = barOn(bars, day);
   const close = formatPrice(bar.close, ticker);
   const when = formatDate(day, "short");
-  if (!previousBar(bars, day)) {
+  // The first bar, or the day after a documented gap: the close alone, no day move.
+  if (!hasDayMove(bars, day, events)) {
     return { date: day, close, sentence: `${ticker.name} closed at ${close} on ${when}` };
   }
-  const move = dayMove(bars, day);
+  const move = dayMove(bars, day, "close", events);
   const dir = direction(move);
   const words = moveWords(move);
   return {

@@ -5,6 +5,7 @@
  */
 export * from "./snapshot.ts";
 export * from "./bars.ts";
+export * from "./splits.ts";
 export * from "./csv.ts";
 export * from "./format.ts";
 export * from "./figures.ts";

@@ -5,6 +5,7 @@
 import { site } from "../site/config.ts";
 import { formatDate } from "../site/dates.ts";
 import { chipFigure } from "../prices/figures.ts";
+import type { SeriesEvents } from "../prices/splits.ts";
 import type { Direction } from "../prices/format.ts";
 import type { Bar } from "../prices/snapshot.ts";
 import type { Ticker } from "../content/schema.ts";
@@ -34,6 +35,7 @@ export function articleCard(
   article: { title: string; date: string; tickers: readonly string[] },
   tickerById: ReadonlyMap<string, Ticker>,
   bars: ReadonlyMap<string, readonly Bar[]>,
+  events: ReadonlyMap<string, SeriesEvents> = new Map(),
 ): OgCard {
   const card: OgCard = {
     site: site.name,
@@ -44,7 +46,7 @@ export function articleCard(
   const main = article.tickers[0];
   const ticker = main === undefined ? undefined : tickerById.get(main);
   const series = ticker && bars.get(ticker.id);
-  const figure = ticker && series && chipFigure(series, ticker, article.date);
+  const figure = ticker && series && chipFigure(series, ticker, article.date, events.get(ticker.id));
   if (ticker && figure?.move) {
     card.move = {
       text: `${ticker.symbol} ${figure.move.words} on ${formatDate(figure.date, "short")}`,

@@ -50,6 +50,22 @@ const formats = {
   }),
 };
 
+const time = new Intl.DateTimeFormat(site.locale, {
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
+  timeZone: "UTC",
+});
+
+/**
+ * A time of retrieval as readers see it: "1 Dec 2026, 21:35 UTC" for an ISO time, "28 Nov 2026" for
+ * a calendar date (when only the day is known).
+ */
+export function formatRetrieved(value: string): string {
+  const day = formatDate(value.slice(0, 10), "short");
+  return value.length === 10 ? day : `${day}, ${time.format(new Date(value))} UTC`;
+}
+
 export function formatDate(date: string, style: keyof typeof formats = "long"): string {
   return formats[style].format(toUtcDate(date));
 }

@@ -8,8 +8,8 @@ import { ogCacheKey, ogPng, warmOgCache } from "@/lib/seo/og-image-files.ts";
 import { type OgCard, articleCard } from "@/lib/seo";
 
 export const getStaticPaths = (async () => {
-  const { articles, tickerById, bars } = await getSiteData();
-  const cards = articles.map((article) => articleCard(article.data, tickerById, bars));
+  const { articles, tickerById, bars, events } = await getSiteData();
+  const cards = articles.map((article) => articleCard(article.data, tickerById, bars, events));
   // In a build, draw the missing cards all at once (several in flight), before the pages ask for them.
   if (!isDevServer) await warmOgCache(cards);
   // The card's own key: an incremental build copies a card whose pixels cannot have changed.

@@ -17,7 +17,7 @@ import {
   leadImageHtml,
   type FeedChannel,
 } from "@/lib/feed";
-import { articlePath, absoluteUrl } from "@/lib/site";
+import { articlePath, absoluteUrl, FEED_FORMATS, FEED_FORMAT_IDS, type FeedFormat } from "@/lib/site";
 import { getSiteData, isDevServer, type Article } from "@/data/site-data.ts";
 
 type ChartImages = NonNullable<App.Locals["chartImages"]>;
@@ -75,9 +75,22 @@ export function getFeedContent(): Promise<FeedContent> {
   return (cached ??= renderAll());
 }
 
-/** The feed of `channel` over `articles` (published, newest first), as the response a route returns. */
-export async function feedResponse(channel: FeedChannel, articles: readonly Article[]): Promise<Response> {
-  const [{ tagById, tickerById }, { html }] = await Promise.all([getSiteData(), getFeedContent()]);
-  const xml = await buildFeed(channel, articles, { tagById, tickerById, html });
-  return new Response(xml, { headers: { "Content-Type": "application/rss+xml; charset=utf-8" } });
+/** The feed of `channel` over `articles` (published, newest first) in `format`, as the response a route returns. */
+export async function feedResponse(
+  format: FeedFormat,
+  channel: FeedChannel,
+  articles: readonly Article[],
+): Promise<Response> {
+  const [{ tagById, tickerById, authorById, today }, { html }] = await Promise.all([
+    getSiteData(),
+    getFeedContent(),
+  ]);
+  const body = await buildFeed(format, channel, articles, { tagById, tickerById, authorById, html }, today);
+  return new Response(body, { headers: { "Content-Type": `${FEED_FORMATS[format].type}; charset=utf-8` } });
 }
+
+/**
+ * The route parameter of a feed file (`rss.xml`, `atom.xml`, `feed.json`) for each format: every
+ * feed route lists these in getStaticPaths, once per page it follows.
+ */
+export const feedFileParams = FEED_FORMAT_IDS.map((format) => ({ feed: FEED_FORMATS[format].file, format }));

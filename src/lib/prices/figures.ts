@@ -87,18 +87,23 @@ export function priceFigure(
 }
 
 /**
- * "a record close" / "a record intraday high", only when the data show one: above every earlier
- * close (or high) in the snapshot. Otherwise the build stops, so no article claims a record the data
- * do not support.
+ * "the highest close since 2 October 2024" / "the highest intraday price since 2 October 2024",
+ * only when the data show it: the day's close (or high) is above every earlier one in the snapshot.
+ * The data start on a known day, so the claim names it rather than saying "record", which would
+ * claim the whole of the share's history. `since` is the first day the data cover (a snapshot that
+ * declares a longer history may pass its start). Otherwise the build stops, so no article claims a
+ * high the data do not support.
  */
 export function recordFigure(
   bars: readonly Bar[],
   ticker: Pick<Ticker, "currency" | "kind">,
   props: { date: string; basis?: string },
+  since: string | undefined = bars[0]?.date,
 ): string {
   const basis = oneOf(props.basis, ["close", "high"] as const, "basis", "close");
-  if (isRecord(bars, props.date, basis))
-    return basis === "close" ? "a record close" : "a record intraday high";
+  const what = basis === "close" ? "close" : "intraday price";
+  const from = formatDate(since ?? props.date);
+  if (isRecord(bars, props.date, basis)) return `the highest ${what} since ${from}`;
   const earlier = bars.filter((bar) => bar.date < props.date);
   const best = earlier.reduce<Bar | undefined>(
     (top, bar) => (!top || bar[basis] >= top[basis] ? bar : top),
@@ -107,8 +112,8 @@ export function recordFigure(
   const value = formatPrice(barOn(bars, props.date)[basis], ticker);
   throw new PriceDataError(
     best
-      ? `the ${basis} on ${props.date} (${value}) is not a record: the ${basis} on ${best.date} was ${formatPrice(best[basis], ticker)}`
-      : `${props.date} is the first bar of the data, so nothing shows it was a record`,
+      ? `the ${basis} on ${props.date} (${value}) is not the highest ${what} since ${from}: the ${basis} on ${best.date} was ${formatPrice(best[basis], ticker)}`
+      : `${props.date} is the first bar of the data, so there is no earlier ${basis} for it to be the highest since`,
   );
 }
 

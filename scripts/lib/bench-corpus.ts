@@ -8,7 +8,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { countWords, CONTENT, slugify, type Tag, type Ticker } from "../../src/lib/content/index.ts";
 import { CHART } from "../../src/lib/chart/index.ts";
-import { readTags, readTickers } from "../../src/lib/content/read.ts";
+import { readAuthors, readTags, readTickers } from "../../src/lib/content/read.ts";
 import { articlePath, tagPath, tickerPath } from "../../src/lib/site/index.ts";
 import type { Bar } from "../../src/lib/prices/index.ts";
 

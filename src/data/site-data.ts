@@ -157,9 +157,7 @@ function stateKey(collections: Collections, today: string): string {
     collections.tags,
     collections.authors,
     collections.prices,
-  ].map(
-    (list) => list.map((entry) => `${entry.id}:${entry.digest ?? contentKey(entry.data)}`),
-  );
+  ].map((list) => list.map((entry) => `${entry.id}:${entry.digest ?? contentKey(entry.data)}`));
   return contentKey(today, entries);
 }
 

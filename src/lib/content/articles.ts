@@ -33,7 +33,10 @@ const latestOf = (dates: readonly string[], fallback: string) =>
  * from the data stops there (a correction puts an error right; it adds no later news).
  */
 export function asOfDate(article: Dated): string {
-  return latestOf((article.updates ?? []).map((u) => u.date), article.date);
+  return latestOf(
+    (article.updates ?? []).map((u) => u.date),
+    article.date,
+  );
 }
 
 /** The day an article last changed: its latest update or correction, else its date. */

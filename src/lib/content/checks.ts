@@ -17,13 +17,7 @@ import {
   type Checked,
 } from "./errors.ts";
 import { parseFrontmatter } from "./frontmatter.ts";
-import {
-  articleFrontmatterSchema,
-  type ArticleData,
-  type Author,
-  type Tag,
-  type Ticker,
-} from "./schema.ts";
+import { articleFrontmatterSchema, type ArticleData, type Author, type Tag, type Ticker } from "./schema.ts";
 import { buildDate } from "../site/dates.ts";
 
 /** What the cross-collection checks need to know of each article and snapshot. */
@@ -51,7 +45,11 @@ export interface SnapshotRef {
  * ./frontmatter.ts for why not Astro's reading) and validated, as of the build date `today`. The
  * build's loader and `npm run check:content` both call it.
  */
-export function checkArticle(file: string, source: string, today: string = buildDate()): Checked<ArticleData> {
+export function checkArticle(
+  file: string,
+  source: string,
+  today: string = buildDate(),
+): Checked<ArticleData> {
   let frontmatter: unknown;
   try {
     frontmatter = parseFrontmatter(source, file).data;
@@ -66,7 +64,11 @@ export function checkArticle(file: string, source: string, today: string = build
  * Frontmatter data validated; a problem with the whole of it is reported as `(frontmatter)`. Notes
  * dated after the build date `today` are refused: they would announce a change not yet made.
  */
-export function checkFrontmatter(file: string, data: unknown, today: string = buildDate()): Checked<ArticleData> {
+export function checkFrontmatter(
+  file: string,
+  data: unknown,
+  today: string = buildDate(),
+): Checked<ArticleData> {
   const checked = validate(articleFrontmatterSchema, data, file, "(frontmatter)");
   const article = checked.data;
   if (!article) return checked;

@@ -12,4 +12,3 @@ export * from "./schema.ts";
 export * from "./checks.ts";
 export * from "./articles.ts";
 export * from "./formats.ts";
-

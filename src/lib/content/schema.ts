@@ -103,12 +103,21 @@ const webUrl = z.string({ error: expected("a web address starting https://") }).
   { error: (issue) => `${show(issue.input)} is not a web address; write it in full, starting https://` },
 );
 
+/** Markup or an HTML character reference: `<b>`, `&amp;`, `&#60;`. */
+const MARKUP = /[<>]|&(#\d+|#x[0-9a-f]+|[a-z][a-z0-9]*);/i;
+
 /** One byline: a desk or a person. */
 export const authorSchema = strict({
   /** URL slug and the id articles use: `markets-desk` gives /authors/markets-desk/ and `authors: [markets-desk]`. */
   id: slug("author id"),
-  /** Name shown in bylines, feeds and structured data: "Markets desk". */
-  name: nonEmpty("the name shown in bylines, e.g. Markets desk"),
+  /**
+   * Name shown in bylines, feeds and structured data: "Markets desk". Plain text: feed formats carry
+   * names where some readers take markup or entities as HTML, so neither is accepted.
+   */
+  name: nonEmpty("the name shown in bylines, e.g. Markets desk").refine((name) => !MARKUP.test(name), {
+    error: (issue) =>
+      `${show(issue.input)} is not a plain name: write it without <, > or HTML entities such as &amp;`,
+  }),
   /** A desk (`organization`) or a person (`person`); structured data calls it Organization or Person. */
   kind: choice(authorKinds, "a kind of author"),
   /** What the author covers, a few words: "Share prices, indices and how investors read the news". */
@@ -151,9 +160,7 @@ const note = (what: string) =>
   });
 
 const notes = (what: string) =>
-  z
-    .array(note(what), { error: expected(`a list of ${what}s, each { date, text }`) })
-    .default([]);
+  z.array(note(what), { error: expected(`a list of ${what}s, each { date, text }`) }).default([]);
 
 /**
  * Builds the article schema. `image` is Astro's image() helper in the build, and a plain path check
@@ -186,9 +193,10 @@ export function articleSchema<Image extends z.ZodType>(image: () => Image) {
       .min(1, { error: "is empty; name at least one author from content/authors.yaml" })
       .superRefine((ids, ctx) => noDuplicates(ids, ctx, "author")),
     /** What kind of article it is: shown as a label, and in structured data and feeds. */
-    format: choice(Object.keys(ARTICLE_FORMATS) as [ArticleFormatId, ...ArticleFormatId[]], "an article format").default(
-      DEFAULT_FORMAT,
-    ),
+    format: choice(
+      Object.keys(ARTICLE_FORMATS) as [ArticleFormatId, ...ArticleFormatId[]],
+      "an article format",
+    ).default(DEFAULT_FORMAT),
     /** Ids of the tickers the article discusses (content/tickers.yaml). */
     tickers: z
       .array(slug("ticker id"), { error: expected("a list of ticker ids, e.g. [nvda, ixic]") })

@@ -1,16 +1,20 @@
 /**
- * Atom 1.0 (RFC 4287), from the entries of ./build.ts; fast-xml-parser's builder writes the XML and
+ * Atom 1.0 (RFC 4287), from the entries of ./build.ts; fast-xml-builder writes the XML and
  * escapes every value. Titles and summaries are `type="html"` holding escaped plain text (./text.ts),
  * which every reader shows as the text written; the article is the `type="html"` content.
  */
-import { XMLBuilder } from "fast-xml-parser";
+import XMLBuilder from "fast-xml-builder";
 import { absoluteUrl, site } from "../site/config.ts";
 import { isoDate } from "../site/dates.ts";
 import type { FeedChannel, FeedEntry } from "./build.ts";
 import { newestModified } from "./build.ts";
 import { plainTextAsHtml } from "./text.ts";
 
-const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: "@_", suppressEmptyNode: true });
+const builder = new XMLBuilder({
+  ignoreAttributes: false,
+  attributeNamePrefix: "@_",
+  suppressEmptyNode: true,
+});
 
 const html = (text: string) => ({ "@_type": "html", "#text": text });
 const link = (rel: string, type: string, href: string) => ({ "@_rel": rel, "@_type": type, "@_href": href });

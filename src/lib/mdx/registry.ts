@@ -175,7 +175,8 @@ export const MDX_COMPONENTS = {
       props: [tickerProp, dateProp, { name: "basis", values: "`close`, `high`", default: "`close`" }],
       notes:
         'Write it where a noun phrase fits: "closed at HK$352.00, <Record ... />" reads "closed at HK$352.00,\nthe highest close since 2 October 2024". Say "record" in your own words only for a record the\nsource of the claim states (a record one-day loss of market value, say), attributed to it.',
-      example: 'BYD\'s shares closed at <Close ticker="byd" date="2025-02-12" />, <Record ticker="byd" date="2025-02-12" />.',
+      example:
+        'BYD\'s shares closed at <Close ticker="byd" date="2025-02-12" />, <Record ticker="byd" date="2025-02-12" />.',
     },
   }),
   PriceChart: component({

@@ -4,7 +4,7 @@
  * its headline. Older articles are in the ordinary sitemap. With none that recent, the sitemap is an
  * empty `urlset`, which is valid.
  */
-import { XMLBuilder } from "fast-xml-parser";
+import XMLBuilder from "fast-xml-builder";
 import { absoluteUrl, site } from "../site/config.ts";
 import { addDays } from "../site/dates.ts";
 import { articlePath } from "../site/paths.ts";
@@ -25,11 +25,12 @@ export interface NewsSitemapArticle {
  * on `today` (an article is dated at midnight UTC, so one dated two days before the build is past
  * 48 hours old), newest first as given, at most NEWS_SITEMAP_LIMIT.
  */
-export function newsSitemapArticles<A extends NewsSitemapArticle>(articles: readonly A[], today: string): A[] {
+export function newsSitemapArticles<A extends NewsSitemapArticle>(
+  articles: readonly A[],
+  today: string,
+): A[] {
   const after = addDays(today, -NEWS_SITEMAP_DAYS);
-  return articles
-    .filter((a) => a.data.date > after && a.data.date <= today)
-    .slice(0, NEWS_SITEMAP_LIMIT);
+  return articles.filter((a) => a.data.date > after && a.data.date <= today).slice(0, NEWS_SITEMAP_LIMIT);
 }
 
 const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: "@_" });

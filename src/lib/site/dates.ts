@@ -49,7 +49,9 @@ export function buildDate(env: Record<string, string | undefined> = process.env)
   const given = env.BUILD_DATE;
   if (given === undefined || given === "") return todayUtc();
   if (!isCalendarDate(given)) {
-    throw new Error(`BUILD_DATE=${given} is not a calendar date; write YYYY-MM-DD, e.g. 2025-03-17, or unset it`);
+    throw new Error(
+      `BUILD_DATE=${given} is not a calendar date; write YYYY-MM-DD, e.g. 2025-03-17, or unset it`,
+    );
   }
   return given;
 }

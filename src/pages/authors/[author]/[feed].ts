@@ -9,7 +9,10 @@ import { getSiteData } from "@/data/site-data.ts";
 export const getStaticPaths = (async () => {
   const { authorsWithArticles } = await getSiteData();
   return authorsWithArticles.flatMap(({ author }) =>
-    feedFileParams.map(({ feed, format }) => ({ params: { author: author.id, feed }, props: { author, format } })),
+    feedFileParams.map(({ feed, format }) => ({
+      params: { author: author.id, feed },
+      props: { author, format },
+    })),
   );
 }) satisfies GetStaticPaths;
 

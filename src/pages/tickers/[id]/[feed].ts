@@ -9,7 +9,10 @@ import { getSiteData } from "@/data/site-data.ts";
 export const getStaticPaths = (async () => {
   const { tickersWithArticles } = await getSiteData();
   return tickersWithArticles.flatMap(({ ticker }) =>
-    feedFileParams.map(({ feed, format }) => ({ params: { id: ticker.id, feed }, props: { ticker, format } })),
+    feedFileParams.map(({ feed, format }) => ({
+      params: { id: ticker.id, feed },
+      props: { ticker, format },
+    })),
   );
 }) satisfies GetStaticPaths;
 

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
 import { auditContent } from "../../scripts/lib/content-audit.ts";
+import { readLastModified } from "../../src/lib/content/read.ts";
 import { PLACEHOLDER_DEK } from "../../scripts/lib/new-article.ts";
 import { makeSiteCopy, type Overrides } from "../support/site-copy.ts";
 import { articleText } from "../support/articles.ts";
@@ -146,3 +147,28 @@ describe("auditContent", () => {
     ]);
   });
 });
+
+describe("readLastModified, the sitemap's lastmod", () => {
+  it("dates each article by its latest update or correction, else its date", () => {
+    const dates = readLastModified(".");
+    expect(dates.get("byd-puts-deepseek-in-its-cars")).toBe("2025-02-12");
+    expect(dates.get("baidu-releases-reasoning-model")).toBe("2025-03-18");
+    expect(dates.get("nvidia-record-one-day-loss")).toBe("2025-01-27");
+    expect(dates.size).toBe(readdirSync(A).filter((f) => f.endsWith(".mdx")).length);
+  });
+
+  it("reads corrections too, and leaves out an article the build would refuse", () => {
+    const copy = makeSiteCopy({
+      [`${A}/corrected.mdx`]: articleText({
+        corrections: '[{ date: 2025-02-05, text: "Fixed a figure." }]',
+        updates: '[{ date: 2025-02-04, text: "Added a session." }]',
+      }),
+      [`${A}/broken.mdx`]: articleText({ date: '"2025-13-01"' }),
+    });
+    cleanups.push(copy.cleanup);
+    const dates = readLastModified(copy.dir);
+    expect(dates.get("corrected")).toBe("2025-02-05");
+    expect(dates.has("broken")).toBe(false);
+  });
+});
+

@@ -40,7 +40,8 @@ describe("a second build, with a draft and a scheduled article added", () => {
 
   const copied = (path: string) => join(copy.dir, "dist", path);
   const isFeedOrChart = (file: string) =>
-    /(^|\/)(rss\.xml|atom\.xml|feed\.json)$/.test(file) || (file.startsWith("charts/") && file.endsWith(".svg"));
+    /(^|\/)(rss\.xml|atom\.xml|feed\.json)$/.test(file) ||
+    (file.startsWith("charts/") && file.endsWith(".svg"));
   const feedsAndCharts = () => distFiles().filter(isFeedOrChart);
 
   it("builds", () => {

@@ -171,4 +171,3 @@ describe("readLastModified, the sitemap's lastmod", () => {
     expect(dates.has("broken")).toBe(false);
   });
 });
-

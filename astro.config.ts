@@ -4,7 +4,9 @@ import mdx from "@astrojs/mdx";
 import sitemap from "@astrojs/sitemap";
 import tailwindcss from "@tailwindcss/vite";
 import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { site } from "./src/lib/site/index.ts";
+import { readLastModified } from "./src/lib/content/read.ts";
 import { cspForAstro, headersFor, parseHeadersFile } from "./src/lib/site/index.ts";
 
 /** The site-wide security headers of public/_headers: the one place they are written. */
@@ -14,12 +16,29 @@ type CspDirective = NonNullable<CspConfig["directives"]>[number];
 
 const csp = cspForAstro(securityHeaders["Content-Security-Policy"] ?? "");
 
+/** Each article's last change by slug, read when the sitemap is written (after every page is built). */
+let lastModified: Map<string, string> | undefined;
+const articleLastmod = (url: string) => {
+  lastModified ??= readLastModified(fileURLToPath(new URL(".", import.meta.url)));
+  const slug = /^\/articles\/([^/]+)\/$/.exec(new URL(url).pathname)?.[1];
+  return slug === undefined ? undefined : lastModified.get(slug);
+};
+
 export default defineConfig({
   site: site.url,
   trailingSlash: "always",
   // Stylesheets stay files, so the policy's style-src needs no hashes.
   build: { format: "directory", inlineStylesheets: "never" },
-  integrations: [mdx(), sitemap()],
+  integrations: [
+    mdx(),
+    // An article's lastmod is the day it last changed: its latest correction or update, else its date.
+    sitemap({
+      serialize(item) {
+        const lastmod = articleLastmod(item.url);
+        return lastmod ? { ...item, lastmod } : item;
+      },
+    }),
+  ],
   // Market news has no code blocks. Shiki, the default highlighter, colours code with inline styles
   // that a strict Content-Security-Policy refuses (Astro warns on every build), and loading it costs
   // build time; with it off, a code block is plain <pre><code>.

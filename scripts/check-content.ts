@@ -17,7 +17,7 @@ for (const problem of problems) console.error(problem);
 
 const checked =
   `${counts.articles} articles, ${counts.components} component tags, ${counts.tickers} tickers, ` +
-  `${counts.tags} tags and ${counts.snapshots} price snapshots`;
+  `${counts.tags} tags, ${counts.authors} authors and ${counts.snapshots} price snapshots`;
 if (problems.length > 0) {
   console.error(
     `\n${problems.length === 1 ? "1 problem" : `${problems.length} problems`} (checked ${checked} in ${seconds} s).`,

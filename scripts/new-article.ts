@@ -2,19 +2,18 @@
  * Scaffolds a new article: content/articles/<slug>.mdx with valid frontmatter and a skeleton body.
  *
  *   npm run new -- "Headline" --tickers nvda,tsla --tags nvidia,markets [--date 2025-02-01] [--draft]
- *                  [--author newsdesk] [--description "The dek"] [--slug file-name]
+ *                  [--authors news-desk,data-desk] [--description "The dek"] [--slug file-name]
  *   npm run new                     (in a terminal: asks for each field)
  *
  * Every input is checked first against the schemas and the registries (content/tickers.yaml,
- * content/tags.yaml, the existing articles); on any problem it prints them all and writes nothing.
+ * content/tags.yaml, content/authors.yaml, the existing articles); on any problem it prints them all and writes nothing.
  */
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import { CONTENT, ContentError, publicationState, slugify } from "../src/lib/content/index.ts";
-import { readTags, readTickers } from "../src/lib/content/read.ts";
-import { articleFiles } from "./lib/content-audit.ts";
+import { articleFiles, readAuthors, readTags, readTickers } from "../src/lib/content/read.ts";
 import { todayUtc, articlePath, site } from "../src/lib/site/index.ts";
 import {
   articleFile,
@@ -31,7 +30,7 @@ import {
 } from "./lib/new-article.ts";
 
 const USAGE = `usage: npm run new -- "Headline" --tags <tag,tag> [--tickers <id,id>] [--date YYYY-MM-DD] [--draft]
-                      [--author <id>] [--description "<dek>"] [--slug <file-name>]
+                      [--authors <id,id>] [--description "<dek>"] [--slug <file-name>]
        npm run new    (no arguments, in a terminal: asks for each field)`;
 
 const root = process.cwd();
@@ -46,6 +45,7 @@ function loadRegistries(): Registries {
     return {
       tickers: readTickers(join(root, CONTENT.tickers)),
       tags: readTags(join(root, CONTENT.tags)),
+      authors: readAuthors(join(root, CONTENT.authors)),
       articleFiles: articleFiles(root),
     };
   } catch (error) {
@@ -99,7 +99,7 @@ function fromArguments(registries: Registries): void {
         tags: { type: "string" },
         date: { type: "string" },
         draft: { type: "boolean", default: false },
-        author: { type: "string" },
+        authors: { type: "string" },
         description: { type: "string" },
         slug: { type: "string" },
       },
@@ -115,7 +115,7 @@ function fromArguments(registries: Registries): void {
       title,
       description: values.description,
       date: values.date ?? todayUtc(),
-      author: values.author ?? site.defaultAuthor,
+      authors: values.authors === undefined ? [site.defaultAuthor] : parseList(values.authors),
       tickers: parseList(values.tickers),
       tags: parseList(values.tags),
       draft: values.draft,
@@ -132,7 +132,7 @@ async function interactive(registries: Registries): Promise<void> {
   const input: NewArticleInput = {
     title: "",
     date: todayUtc(),
-    author: site.defaultAuthor,
+    authors: [site.defaultAuthor],
     tickers: [],
     tags: [],
     draft: false,
@@ -185,9 +185,9 @@ async function interactive(registries: Registries): Promise<void> {
     () => todayUtc(),
   );
   await field(
-    "author",
-    `Author (${site.authors.map((a) => a.id).join(", ")})`,
-    (a) => (input.author = a),
+    "authors",
+    `Authors, comma-separated (known: ${registries.authors.map((a) => a.id).join(", ")})`,
+    (a) => (input.authors = parseList(a)),
     () => site.defaultAuthor,
   );
   await field(

@@ -8,11 +8,10 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { checkSnapshot, chipFigure, type PriceSnapshot } from "../../src/lib/prices/index.ts";
 import { readSnapshotFiles } from "../../src/lib/prices/read.ts";
-import { readTickers } from "../../src/lib/content/read.ts";
-import { checkArticle, CONTENT, idOfFile } from "../../src/lib/content/index.ts";
+import { articleFiles, readTickers } from "../../src/lib/content/read.ts";
+import { asOfDate, checkArticle, CONTENT, idOfFile } from "../../src/lib/content/index.ts";
 import { computeComponent, describeTag, isMdxComponent, scanMdx } from "../../src/lib/mdx/index.ts";
 import type { ChartSpec } from "../../src/lib/chart/index.ts";
-import { articleFiles } from "./content-audit.ts";
 
 /** One figure: where it is (`content/articles/x.mdx: <Move ticker="nvda" date="2025-01-27">`) and what it says. */
 export interface ArticleFigure {
@@ -35,7 +34,7 @@ export function articleFigures(root: string): ArticleFigure[] {
     const source = readFileSync(join(root, file), "utf8");
     const article = checkArticle(file, source).data;
     if (!article) throw new Error(`${file}: invalid frontmatter`);
-    const context = { id: idOfFile(file), file, date: article.date };
+    const context = { id: idOfFile(file), file, date: article.date, asOf: asOfDate(article) };
     for (const tag of scanMdx(source).tags) {
       if (!isMdxComponent(tag.name)) continue;
       const where = `${file}: ${describeTag(tag.name, tag.props)}`;

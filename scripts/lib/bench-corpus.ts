@@ -8,8 +8,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { countWords, CONTENT, slugify, type Tag, type Ticker } from "../../src/lib/content/index.ts";
 import { CHART } from "../../src/lib/chart/index.ts";
-import { readTags, readTickers } from "../../src/lib/content/read.ts";
-import { articlePath, tagPath, tickerPath, authorIds } from "../../src/lib/site/index.ts";
+import { readAuthors, readTags, readTickers } from "../../src/lib/content/read.ts";
+import { articlePath, tagPath, tickerPath } from "../../src/lib/site/index.ts";
 import type { Bar } from "../../src/lib/prices/index.ts";
 
 export interface CorpusInput {
@@ -17,6 +17,8 @@ export interface CorpusInput {
   count: number;
   tickers: readonly Ticker[];
   tags: readonly Tag[];
+  /** Author ids (content/authors.yaml); articles are signed by them in turn. */
+  authors: readonly string[];
   /** Daily bars by ticker id, oldest first (every ticker above must have bars). */
   bars: ReadonlyMap<string, readonly Bar[]>;
   /** Seed of the pseudo-random choices; the same seed gives the same corpus. */
@@ -172,8 +174,10 @@ function tradingDayFor(bars: readonly Bar[], date: string): string {
 
 /** The synthetic articles, in a fixed order. */
 export function generateCorpus(input: CorpusInput): CorpusArticle[] {
-  const { count, tickers, tags, bars } = input;
-  if (tickers.length === 0 || tags.length === 0) throw new Error("bench corpus: needs tickers and tags");
+  const { count, tickers, tags, authors, bars } = input;
+  if (tickers.length === 0 || tags.length === 0 || authors.length === 0) {
+    throw new Error("bench corpus: needs tickers, tags and authors");
+  }
   for (const ticker of tickers) {
     const series = bars.get(ticker.id);
     if (!series || series.length < 2 * CHART_MARGIN + 2) {
@@ -240,7 +244,7 @@ export function generateCorpus(input: CorpusInput): CorpusArticle[] {
       `title: ${JSON.stringify(title)}`,
       `description: ${JSON.stringify(description)}`,
       `date: ${date}`,
-      `author: ${authorIds[index % authorIds.length]}`,
+      `authors: [${authors[index % authors.length]}]`,
       `tickers: [${articleTickers.map((t) => t.id).join(", ")}]`,
       `tags: [${articleTags.map((t) => t.id).join(", ")}]`,
       "---",
@@ -258,5 +262,6 @@ export function readCorpusInput(root: string, count: number, seed?: number): Cor
     const file = join(root, CONTENT.prices, `${ticker.id}.json`);
     bars.set(ticker.id, (JSON.parse(readFileSync(file, "utf8")) as { bars: Bar[] }).bars);
   }
-  return { count, seed, tickers, tags: readTags(join(root, CONTENT.tags)), bars };
+  const authors = readAuthors(join(root, CONTENT.authors)).map((a) => a.id);
+  return { count, seed, tickers, tags: readTags(join(root, CONTENT.tags)), authors, bars };
 }

@@ -6,11 +6,11 @@
  * the same here as in the build; unlike the build, the audit carries on after the first problem and
  * also checks drafts and scheduled articles, which a production build does not render.
  */
-import { globSync, readFileSync } from "node:fs";
-import { join, sep } from "node:path";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import {
+  asOfDate,
   ContentError,
-  ARTICLE_PATTERN,
   checkArticle,
   checkReferences,
   CONTENT,
@@ -18,12 +18,13 @@ import {
   type SnapshotRef,
   idOfFile,
   type ArticleData,
+  type Author,
   type Tag,
   type Ticker,
 } from "../../src/lib/content/index.ts";
 import { checkSnapshot, type PriceSnapshot } from "../../src/lib/prices/index.ts";
 import { readSnapshotFiles } from "../../src/lib/prices/read.ts";
-import { readTags, readTickers } from "../../src/lib/content/read.ts";
+import { articleFiles, readAuthors, readTags, readTickers } from "../../src/lib/content/read.ts";
 import {
   computeComponent,
   describeTag,
@@ -40,14 +41,14 @@ export interface AuditResult {
   problems: string[];
   /** Things worth fixing that do not stop the build (placeholder text, tags that need a build to check). */
   warnings: string[];
-  counts: { articles: number; tickers: number; tags: number; snapshots: number; components: number };
-}
-
-/** Article files as the build finds them (ARTICLE_PATTERN), as root-relative paths with `/`. */
-export function articleFiles(root: string): string[] {
-  return globSync(ARTICLE_PATTERN, { cwd: join(root, CONTENT.articles) })
-    .map((file) => `${CONTENT.articles}/${file.split(sep).join("/")}`)
-    .sort();
+  counts: {
+    articles: number;
+    tickers: number;
+    tags: number;
+    authors: number;
+    snapshots: number;
+    components: number;
+  };
 }
 
 /** Reads a registry, turning its ContentError into problems. */
@@ -142,7 +143,14 @@ function auditComponents(
       computeComponent(
         tag.name,
         tag.props,
-        { article: { id: article.id, file: article.file, date: article.data.date } },
+        {
+          article: {
+            id: article.id,
+            file: article.file,
+            date: article.data.date,
+            asOf: asOfDate(article.data),
+          },
+        },
         data,
       );
     } catch (error) {
@@ -158,18 +166,20 @@ export function auditContent(root: string): AuditResult {
   const warnings: string[] = [];
   const tickers: Ticker[] | undefined = registry(() => readTickers(join(root, CONTENT.tickers)), problems);
   const tags: Tag[] | undefined = registry(() => readTags(join(root, CONTENT.tags)), problems);
+  const authors: Author[] | undefined = registry(() => readAuthors(join(root, CONTENT.authors)), problems);
   const snapshots = auditSnapshots(root, problems);
   const files = articleFiles(root);
   const articles = auditFrontmatter(root, files, problems, warnings);
 
-  if (tickers && tags) {
+  if (tickers && tags && authors) {
     const refs: ArticleRef[] = articles.map((a) => ({
       file: a.file,
       id: a.id,
       tickers: a.data.tickers,
       tags: a.data.tags,
+      authors: a.data.authors,
     }));
-    problems.push(...checkReferences({ articles: refs, tickers, tags, snapshots: snapshots.refs }));
+    problems.push(...checkReferences({ articles: refs, tickers, tags, authors, snapshots: snapshots.refs }));
   }
 
   let components = 0;
@@ -185,6 +195,7 @@ export function auditContent(root: string): AuditResult {
       articles: files.length,
       tickers: tickers?.length ?? 0,
       tags: tags?.length ?? 0,
+      authors: authors?.length ?? 0,
       snapshots: snapshots.valid.size,
       components,
     },

@@ -7,11 +7,13 @@ import {
   idOfFile,
   CONTENT,
   slugTaken,
+  unknownAuthor,
   unknownTag,
   unknownTicker,
   articleFrontmatterSchema,
   slug as slugSchema,
   show,
+  type Author,
   type Tag,
   type Ticker,
   slugify,
@@ -30,7 +32,8 @@ export interface NewArticleInput {
   description?: string;
   /** YYYY-MM-DD; the caller fills in today's date when none is given. */
   date: string;
-  author: string;
+  /** Author ids, in byline order. */
+  authors: string[];
   tickers: string[];
   tags: string[];
   draft: boolean;
@@ -44,7 +47,7 @@ const NEW_ARTICLE_FIELDS = [
   "slug",
   "description",
   "date",
-  "author",
+  "authors",
   "tickers",
   "tags",
   "draft",
@@ -57,7 +60,7 @@ const OPTION_NAMES: Record<NewArticleField, string> = {
   slug: "--slug",
   description: "--description",
   date: "--date",
-  author: "--author",
+  authors: "--authors",
   tickers: "--tickers",
   tags: "--tags",
   draft: "--draft",
@@ -66,6 +69,7 @@ const OPTION_NAMES: Record<NewArticleField, string> = {
 export interface Registries {
   tickers: readonly Ticker[];
   tags: readonly Tag[];
+  authors: readonly Author[];
   /** Existing article files (root-relative), whose names are taken. */
   articleFiles: readonly string[];
 }
@@ -90,7 +94,7 @@ function frontmatterOf(input: NewArticleInput) {
     title: input.title,
     description: input.description ?? PLACEHOLDER_DEK,
     date: input.date,
-    author: input.author,
+    authors: input.authors,
     tickers: input.tickers,
     tags: input.tags,
     ...(input.draft ? { draft: true } : {}),
@@ -123,6 +127,10 @@ export function validateNewArticle(
   const tagIds = registries.tags.map((t) => t.id);
   for (const id of input.tags) {
     if (wellFormed(id) && !tagIds.includes(id)) add("tags", unknownTag(id, tagIds));
+  }
+  const authorIds = registries.authors.map((a) => a.id);
+  for (const id of input.authors) {
+    if (wellFormed(id) && !authorIds.includes(id)) add("authors", unknownAuthor(id, authorIds));
   }
 
   const slug = slugFor(input);
@@ -166,7 +174,7 @@ export function articleSource(input: NewArticleInput, example: Example): string 
     `title: ${quoted(data.title)}`,
     `description: ${quoted(data.description)}`,
     `date: ${data.date}`,
-    `author: ${data.author}`,
+    `authors: [${data.authors.join(", ")}]`,
     `tickers: [${data.tickers.join(", ")}]`,
     `tags: [${data.tags.join(", ")}]`,
     ...(data.draft ? ["draft: true"] : []),

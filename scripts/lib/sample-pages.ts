@@ -19,6 +19,14 @@ export const SAMPLE_PAGES: readonly SamplePage[] = [
   { name: "tag", path: "/tags/nvidia/", lighthouse: true },
   { name: "ticker index", path: "/tickers/" },
   { name: "ticker", path: "/tickers/nvda/", lighthouse: true },
+  { name: "author index", path: "/authors/" },
+  { name: "author", path: "/authors/markets-desk/" },
+  { name: "corrections", path: "/corrections/" },
+  { name: "about", path: "/about/" },
+  // The longest standards page, with a table of every data source.
+  { name: "methodology", path: "/methodology/" },
+  { name: "corrections policy", path: "/corrections-policy/" },
+  { name: "disclaimer", path: "/disclaimer/" },
   { name: "search", path: "/search/" },
   { name: "404", path: "/no-such-page/" },
 ];

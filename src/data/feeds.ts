@@ -10,14 +10,18 @@ import { getContainerRenderer } from "@astrojs/mdx/container-renderer";
 import { mdxComponents } from "@/components/mdx/index.ts";
 import { articleContextOf } from "@/data/ticker-data.ts";
 import {
+  authorChannel,
   buildFeed,
   chartImageName,
   chartImagePath,
   cleanFeedHtml,
   leadImageHtml,
+  siteChannel,
+  tagChannel,
+  tickerChannel,
   type FeedChannel,
 } from "@/lib/feed";
-import { articlePath, absoluteUrl } from "@/lib/site";
+import { articlePath, absoluteUrl, FEED_FORMATS, type FeedFormat } from "@/lib/site";
 import { getSiteData, isDevServer, type Article } from "@/data/site-data.ts";
 
 type ChartImages = NonNullable<App.Locals["chartImages"]>;
@@ -75,9 +79,81 @@ export function getFeedContent(): Promise<FeedContent> {
   return (cached ??= renderAll());
 }
 
-/** The feed of `channel` over `articles` (published, newest first), as the response a route returns. */
-export async function feedResponse(channel: FeedChannel, articles: readonly Article[]): Promise<Response> {
-  const [{ tagById, tickerById }, { html }] = await Promise.all([getSiteData(), getFeedContent()]);
-  const xml = await buildFeed(channel, articles, { tagById, tickerById, html });
-  return new Response(xml, { headers: { "Content-Type": "application/rss+xml; charset=utf-8" } });
+/** The feed of `channel` over `articles` (published, newest first) in `format`, as the response a route returns. */
+export async function feedResponse(
+  format: FeedFormat,
+  channel: FeedChannel,
+  articles: readonly Article[],
+): Promise<Response> {
+  const [{ tagById, tickerById, authorById, today }, { html }] = await Promise.all([
+    getSiteData(),
+    getFeedContent(),
+  ]);
+  const body = await buildFeed(format, channel, articles, { tagById, tickerById, authorById, html }, today);
+  return new Response(body, { headers: { "Content-Type": `${FEED_FORMATS[format].type}; charset=utf-8` } });
 }
+
+/** The pages that have feeds, of one kind: each with its route params, its channel and its articles. */
+type FeedPages = () => Promise<
+  { params: Record<string, string>; channel: FeedChannel; articles: readonly Article[] }[]
+>;
+
+/** Every kind of page that has feeds: the site, each tag, ticker and author with published articles. */
+export const feedPages = {
+  site: async () => [{ params: {}, channel: siteChannel(), articles: (await getSiteData()).articles }],
+  tag: async () =>
+    (await getSiteData()).tagsWithArticles.map(({ tag, articles }) => ({
+      params: { tag: tag.id },
+      channel: tagChannel(tag),
+      articles,
+    })),
+  ticker: async () =>
+    (await getSiteData()).tickersWithArticles.map(({ ticker, articles }) => ({
+      params: { id: ticker.id },
+      channel: tickerChannel(ticker),
+      articles,
+    })),
+  author: async () =>
+    (await getSiteData()).authorsWithArticles.map(({ author, articles }) => ({
+      params: { author: author.id },
+      channel: authorChannel(author),
+      articles,
+    })),
+} satisfies Record<string, FeedPages>;
+
+interface FeedProps {
+  format: FeedFormat;
+  channel: FeedChannel;
+  articles: readonly Article[];
+}
+
+/**
+ * A feed route's getStaticPaths and GET: one file per page and format. The XML formats share a route
+ * named `[format].xml.ts` (rss.xml, atom.xml), JSON Feed has `feed.json.ts`: a route's file name must
+ * end in the extension for Astro to publish it as a file rather than a directory.
+ */
+function feedRoute(
+  pages: FeedPages,
+  formats: readonly { format: FeedFormat; params: Record<string, string> }[],
+) {
+  return {
+    getStaticPaths: async () =>
+      (await pages()).flatMap(({ params, channel, articles }) =>
+        formats.map(({ format, params: more }) => ({
+          params: { ...params, ...more },
+          props: { format, channel, articles } satisfies FeedProps,
+        })),
+      ),
+    GET: ({ props }: { props: FeedProps }) => feedResponse(props.format, props.channel, props.articles),
+  };
+}
+
+/** The RSS and Atom files of `pages`: a `[format].xml.ts` route. */
+export const xmlFeedRoute = (pages: FeedPages) =>
+  feedRoute(pages, [
+    { format: "rss", params: { format: "rss" } },
+    { format: "atom", params: { format: "atom" } },
+  ]);
+
+/** The JSON Feed file of `pages`: a `feed.json.ts` route. */
+export const jsonFeedRoute = (pages: FeedPages) => feedRoute(pages, [{ format: "json", params: {} }]);

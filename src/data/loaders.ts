@@ -17,7 +17,7 @@ import {
   type ArticleData,
   type ArticleRef,
 } from "@/lib/content";
-import { readTags, readTickers } from "@/lib/content/read.ts";
+import { readAuthors, readTags, readTickers } from "@/lib/content/read.ts";
 import { checkSnapshot } from "@/lib/prices";
 import { readSnapshotFiles } from "@/lib/prices/read.ts";
 
@@ -70,7 +70,7 @@ function relativeToRoot(context: LoaderContext, filePath: string): string {
   return filePath.startsWith(root) ? filePath.slice(root.length).replace(/^\/+/, "") : filePath;
 }
 
-/** A YAML registry (tickers, tags): the whole file is validated, then each item becomes an entry. */
+/** A YAML registry (tickers, tags, authors): the whole file is validated, then each item becomes an entry. */
 function registry<T extends { id: string }>(file: string, read: (path: string) => T[]): Loader {
   return {
     name: "market-desk-registry",
@@ -104,7 +104,15 @@ function checkAllReferences(context: LoaderContext, files: Map<string, string[]>
         sameSlug.length > 1
           ? checkArticle(file, readFileSync(new URL(file, root), "utf8")).data
           : (entry.data as Partial<ArticleData>);
-      if (data) articles.push({ file, id: entry.id, tickers: data.tickers ?? [], tags: data.tags ?? [] });
+      if (data) {
+        articles.push({
+          file,
+          id: entry.id,
+          tickers: data.tickers ?? [],
+          tags: data.tags ?? [],
+          authors: data.authors ?? [],
+        });
+      }
     }
   }
   // A loader sees only its own collection's store, and the prices may load after the articles: the
@@ -116,6 +124,7 @@ function checkAllReferences(context: LoaderContext, files: Map<string, string[]>
       articles,
       tickers: readTickers(fileURLToPath(new URL(CONTENT.tickers, root))),
       tags: readTags(fileURLToPath(new URL(CONTENT.tags, root))),
+      authors: readAuthors(fileURLToPath(new URL(CONTENT.authors, root))),
       snapshots: snapshots.snapshots,
     }),
   ]);
@@ -136,6 +145,9 @@ export const tickersLoader = (): Loader => registry(CONTENT.tickers, (path) => r
 
 /** The tag vocabulary, content/tags.yaml. */
 export const tagsLoader = (): Loader => registry(CONTENT.tags, (path) => readTags(path));
+
+/** Who signs articles, content/authors.yaml. */
+export const authorsLoader = (): Loader => registry(CONTENT.authors, (path) => readAuthors(path));
 
 /** The price snapshots, content/prices/<ticker id>.json. */
 export function snapshotsLoader(): Loader {

@@ -5,7 +5,15 @@
  * only when the content changed.
  */
 import { getCollection, type CollectionEntry } from "astro:content";
-import { buildArticleIndex, type ArticleIndex, type Tag, type Ticker } from "@/lib/content";
+import {
+  buildArticleIndex,
+  correctionsLog,
+  type ArticleIndex,
+  type Author,
+  type CorrectionEntry,
+  type Tag,
+  type Ticker,
+} from "@/lib/content";
 import {
   seriesEvents,
   tickerSummaries,
@@ -14,7 +22,7 @@ import {
   type SeriesEvents,
   type TickerSummary,
 } from "@/lib/prices";
-import { contentKey, todayUtc } from "@/lib/site";
+import { buildDate, contentKey } from "@/lib/site";
 
 export type Article = CollectionEntry<"articles">;
 
@@ -41,6 +49,13 @@ export interface SiteData extends ArticleIndex<Article> {
    * tags that have a page and a feed, and the ones the topic lists show.
    */
   tagsWithArticles: { tag: Tag; articles: Article[] }[];
+  /** Every author, in the order of content/authors.yaml. */
+  authors: Author[];
+  authorById: Map<string, Author>;
+  /** The authors with at least one visible article, in the order of `authors`: those with a page and a feed. */
+  authorsWithArticles: { author: Author; articles: Article[] }[];
+  /** Every correction of a visible article, newest first: the corrections page. */
+  corrections: CorrectionEntry<Article>[];
   /** Daily bars by ticker id, oldest first. */
   bars: Map<string, Bar[]>;
   /** The price snapshot (bars, sources, events, gaps) by ticker id. */
@@ -55,14 +70,6 @@ export interface SiteData extends ArticleIndex<Article> {
 }
 
 /**
- * The build date. BUILD_DATE=YYYY-MM-DD overrides it, so tests (and an editor checking what goes
- * live on a given day) can build "as of" another date.
- */
-function buildDate(): string {
-  return process.env.BUILD_DATE ?? todayUtc();
-}
-
-/**
  * True in `astro dev` only. Not `import.meta.env.DEV`: Vite derives that from NODE_ENV, so a build run
  * with NODE_ENV=test or development (vitest, a CI shell) would count as dev and publish drafts. Astro
  * sets MODE to "production" for every `astro build` and to "development" for `astro dev`.
@@ -73,22 +80,25 @@ interface Collections {
   articles: Article[];
   tickers: CollectionEntry<"tickers">[];
   tags: CollectionEntry<"tags">[];
+  authors: CollectionEntry<"authors">[];
   prices: CollectionEntry<"prices">[];
 }
 
 async function readCollections(): Promise<Collections> {
-  const [articles, tickers, tags, prices] = await Promise.all([
+  const [articles, tickers, tags, authors, prices] = await Promise.all([
     getCollection("articles"),
     getCollection("tickers"),
     getCollection("tags"),
+    getCollection("authors"),
     getCollection("prices"),
   ]);
-  return { articles, tickers, tags, prices };
+  return { articles, tickers, tags, authors, prices };
 }
 
 function compute(collections: Collections, today: string): SiteData {
   const tickers = collections.tickers.map((e) => e.data);
   const tags = collections.tags.map((e) => e.data);
+  const authors = collections.authors.map((e) => e.data);
   const index = buildArticleIndex(collections.articles, { today, showUnpublished: isDevServer });
   const bars = new Map(collections.prices.map((e) => [e.id, e.data.bars]));
   const events = new Map(collections.prices.map((e) => [e.id, seriesEvents(e.data)]));
@@ -96,6 +106,7 @@ function compute(collections: Collections, today: string): SiteData {
   const shared = contentKey(
     tickers,
     tags,
+    authors,
     collections.prices.map((e) => e.data),
   );
   const shown = (article: Article | undefined) => article && { id: article.id, ...article.data };
@@ -134,6 +145,13 @@ function compute(collections: Collections, today: string): SiteData {
     tags,
     tagById: new Map(tags.map((t) => [t.id, t])),
     tagsWithArticles: withArticles(tags, index.byTag).map(({ item, articles }) => ({ tag: item, articles })),
+    authors,
+    authorById: new Map(authors.map((a) => [a.id, a])),
+    authorsWithArticles: withArticles(authors, index.byAuthor).map(({ item, articles }) => ({
+      author: item,
+      articles,
+    })),
+    corrections: correctionsLog(index.articles),
     bars,
     snapshots: new Map(collections.prices.map((e) => [e.id, e.data])),
     events,
@@ -145,9 +163,13 @@ function compute(collections: Collections, today: string): SiteData {
  * and the build date. Reading the collections is cheap; computing the site data from them is not.
  */
 function stateKey(collections: Collections, today: string): string {
-  const entries = [collections.articles, collections.tickers, collections.tags, collections.prices].map(
-    (list) => list.map((entry) => `${entry.id}:${entry.digest ?? contentKey(entry.data)}`),
-  );
+  const entries = [
+    collections.articles,
+    collections.tickers,
+    collections.tags,
+    collections.authors,
+    collections.prices,
+  ].map((list) => list.map((entry) => `${entry.id}:${entry.digest ?? contentKey(entry.data)}`));
   return contentKey(today, entries);
 }
 

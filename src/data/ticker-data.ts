@@ -13,18 +13,20 @@ import {
   type MdxComponentName,
 } from "@/lib/mdx";
 import type { TickerData } from "@/lib/prices";
+import { asOfDate } from "@/lib/content";
 import { getSiteData } from "@/data/site-data.ts";
 
 /** The context an article's body is rendered in, on its page and in feeds alike. */
 export function articleContextOf(article: {
   id: string;
   filePath?: string;
-  data: { date: string };
+  data: Parameters<typeof asOfDate>[0];
 }): ArticleContext {
   return {
     id: article.id,
     file: article.filePath ?? `content/articles/${article.id}.mdx`,
     date: article.data.date,
+    asOf: asOfDate(article.data),
   };
 }
 

@@ -1,8 +1,16 @@
-/** /robots.txt: everything may be crawled; the sitemap's absolute URL comes from the site config. */
+/** /robots.txt: everything may be crawled; the sitemaps' absolute URLs come from the site config. */
 import type { APIRoute } from "astro";
-import { absoluteUrl } from "@/lib/site";
+import { absoluteUrl, NEWS_SITEMAP_PATH } from "@/lib/site";
 
 export const GET: APIRoute = () =>
-  new Response(`User-agent: *\nAllow: /\n\nSitemap: ${absoluteUrl("/sitemap-index.xml")}\n`, {
-    headers: { "Content-Type": "text/plain; charset=utf-8" },
-  });
+  new Response(
+    [
+      "User-agent: *",
+      "Allow: /",
+      "",
+      `Sitemap: ${absoluteUrl("/sitemap-index.xml")}`,
+      `Sitemap: ${absoluteUrl(NEWS_SITEMAP_PATH)}`,
+      "",
+    ].join("\n"),
+    { headers: { "Content-Type": "text/plain; charset=utf-8" } },
+  );

@@ -24,7 +24,7 @@ function article(body: string, date = "2025-01-27", tickers = "[nvda]"): string 
 title: "A test article for charts"
 description: "A test article that exercises the price chart and figures, long enough for the dek check."
 date: ${date}
-author: newsdesk
+authors: [news-desk]
 tickers: ${tickers}
 tags: [nvidia]
 ---

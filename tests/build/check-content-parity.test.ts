@@ -49,7 +49,9 @@ const FIXTURES: [string, Overrides][] = [
       [`${A}/no-frontmatter.mdx`]: "# Just a heading\n",
       [`${A}/bad-tag.mdx`]: articleText({ tags: "[Nvidia, markets]" }),
       [`${A}/long-title.mdx`]: articleText({ title: JSON.stringify("A".repeat(121)) }),
-      [`${A}/no-author.mdx`]: articleText({ author: "" }),
+      [`${A}/no-author.mdx`]: articleText({ authors: "" }),
+      [`${A}/update-ahead.mdx`]: articleText({ updates: '[{ date: 2099-01-01, text: "A later session." }]' }),
+      [`${A}/bad-format.mdx`]: articleText({ format: "opinion" }),
     },
   ],
   [
@@ -57,6 +59,7 @@ const FIXTURES: [string, Overrides][] = [
     {
       [`${A}/unknown-ticker.mdx`]: articleText({ tickers: "[nvda, nvdaa]" }),
       [`${A}/unknown-tag.mdx`]: articleText({ tags: "[nvidia, crypto]" }),
+      [`${A}/unknown-author.mdx`]: articleText({ authors: "[news-desk, jane]" }),
       [`${A}/2025/nvidia-record-one-day-loss.mdx`]: articleText(),
     },
   ],

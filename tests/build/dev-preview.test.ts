@@ -81,4 +81,17 @@ describe("npm run dev", () => {
     expect(status).toBe(200);
     expect(html).not.toContain("data-publication-state");
   });
+
+  it.each([
+    ["/rss.xml", "application/rss+xml"],
+    ["/atom.xml", "application/atom+xml"],
+    ["/feed.json", "application/feed+json"],
+    ["/tags/nvidia/atom.xml", "application/atom+xml"],
+    ["/tickers/nvda/feed.json", "application/feed+json"],
+    ["/authors/markets-desk/rss.xml", "application/rss+xml"],
+  ])("serves the feed %s at its own address, as %s", async (path, type) => {
+    const response = await fetch(`${ORIGIN}${path}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe(`${type}; charset=utf-8`);
+  });
 });

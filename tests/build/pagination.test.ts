@@ -20,7 +20,7 @@ function article(slug: string, date: string, extra = ""): [string, string] {
 title: "Policy brief ${slug}"
 description: "A generated article for the pagination test, dated ${date}, about AI policy and chips."
 date: ${date}
-author: newsdesk
+authors: [news-desk]
 tags: [policy]
 ${extra}---
 

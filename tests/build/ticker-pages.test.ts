@@ -86,7 +86,7 @@ beforeAll(() => {
 title: ${JSON.stringify(title)}
 description: "A generated article for the ticker page test, dated ${date}, about Baidu and its AI models."
 date: ${date}
-author: newsdesk
+authors: [news-desk]
 tickers: [${tickers.join(", ")}]
 tags: [baidu, markets]
 ---

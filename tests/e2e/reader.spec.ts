@@ -92,6 +92,43 @@ test("tag pages link to their feed", async ({ page }) => {
   );
 });
 
+test("a reader follows a byline to the desk's page and its feeds, and the footer to the standards", async ({
+  page,
+}) => {
+  await page.goto("/articles/nvidia-rebounds-after-record-loss/");
+  await expect(page.locator("[data-format]").first()).toHaveText("Analysis");
+  await expect(page.getByText("the view is the desk's own: opinion, not investment advice")).toBeVisible();
+  await page.locator("[data-byline]").getByRole("link", { name: "Markets desk" }).click();
+  await expect(page).toHaveURL("/authors/markets-desk/");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Markets desk");
+  await expect(page.getByRole("link", { name: "Nvidia rebounds after its record loss" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Follow Markets desk by RSS" })).toHaveAttribute(
+    "href",
+    "/authors/markets-desk/rss.xml",
+  );
+  await expect(page.getByRole("link", { name: "Follow Markets desk by Atom" })).toHaveAttribute(
+    "href",
+    "/authors/markets-desk/atom.xml",
+  );
+  await page
+    .getByRole("navigation", { name: "Standards" })
+    .getByRole("link", { name: "Methodology" })
+    .click();
+  await expect(page).toHaveURL("/methodology/");
+  await expect(page.getByRole("heading", { name: 'What "record" means here' })).toBeVisible();
+});
+
+test("an article ends with what happened next, set apart from the article", async ({ page }) => {
+  await page.goto("/articles/nvidia-record-one-day-loss/");
+  const box = page.getByRole("complementary", { name: "What happened next" });
+  await expect(box).toBeVisible();
+  const nvda = box.getByRole("table", { name: /^Nvidia \(NVDA\)/ });
+  await expect(nvda.getByRole("row", { name: /1 trading day later/ })).toContainText("+8.93%");
+  await expect(nvda.getByRole("row", { name: /Latest close/ })).toContainText("$157.99");
+  // The box is not inside the article.
+  expect(await box.evaluate((el) => el.closest("article"))).toBeNull();
+});
+
 // Nvidia has two articles on 27 January 2025; Baidu has one dated on a Sunday, which the market saw on the Monday.
 for (const id of ["nvda", "bidu"]) {
   test(`the ${id} ticker page charts its full data with one marker per day with articles, each with its headline`, async ({

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { DomUtils, parseDocument } from "htmlparser2";
 import { parse as parseYaml } from "yaml";
 import { DIST, distFiles, readDist } from "../support/dist";
-import { parseFeed, xmlError, type ParsedItem } from "../support/feed";
+import { parseFeed, readFeed, xmlError, type FeedFormatName, type ParsedItem } from "../support/feed";
 import { site } from "../../src/lib/site/index.ts";
 
 // ---------------------------------------------------------------------------------------------------
@@ -13,8 +13,12 @@ import { site } from "../../src/lib/site/index.ts";
 interface Source {
   slug: string;
   title: string;
+  description: string;
   date: string;
-  author: string;
+  /** The day it last changed: its latest correction or update, else its date. */
+  modified: string;
+  authors: string[];
+  format: string;
   tags: string[];
   tickers: string[];
   draft: boolean;
@@ -26,12 +30,20 @@ function readArticle(file: string): Source {
   const match = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(text);
   if (!match) throw new Error(`${file}: no frontmatter`);
   const data = parseYaml(match[1]!) as Record<string, unknown>;
-  const date = data.date instanceof Date ? data.date.toISOString().slice(0, 10) : String(data.date);
+  const day = (value: unknown) => (value instanceof Date ? value.toISOString().slice(0, 10) : String(value));
+  const date = day(data.date);
+  const notes = [
+    ...((data.updates as { date: unknown }[]) ?? []),
+    ...((data.corrections as { date: unknown }[]) ?? []),
+  ];
   return {
     slug: file.replace(/\.mdx$/, ""),
     title: String(data.title),
+    description: String(data.description),
     date,
-    author: String(data.author),
+    modified: notes.map((n) => day(n.date)).reduce((a, b) => (b > a ? b : a), date),
+    authors: data.authors as string[],
+    format: (data.format as string | undefined) ?? "news",
     tags: (data.tags as string[] | undefined) ?? [],
     tickers: (data.tickers as string[] | undefined) ?? [],
     draft: data.draft === true,
@@ -51,6 +63,20 @@ const tickerSymbols = new Map(
     t.symbol,
   ]),
 );
+const authorNames = new Map(
+  (parseYaml(readFileSync("content/authors.yaml", "utf8")) as { id: string; name: string }[]).map((a) => [
+    a.id,
+    a.name,
+  ]),
+);
+/** The format labels, as written here (not read from the code that writes the feeds). */
+const formatLabels: Record<string, string> = {
+  news: "News",
+  analysis: "Analysis",
+  explainer: "Explainer",
+  "market-wrap": "Market wrap",
+  data: "Data",
+};
 const tagLabels = new Map(
   (parseYaml(readFileSync("content/tags.yaml", "utf8")) as { id: string; label: string }[]).map((t) => [
     t.id,
@@ -69,7 +95,16 @@ for (const article of published) {
     const file = `tickers/${ticker}/rss.xml`;
     expectedFeeds.set(file, (expectedFeeds.get(file) ?? new Set()).add(article.slug));
   }
+  for (const author of article.authors) {
+    const file = `authors/${author}/rss.xml`;
+    expectedFeeds.set(file, (expectedFeeds.get(file) ?? new Set()).add(article.slug));
+  }
 }
+
+/** Every feed is published in three formats, side by side. */
+const FORMAT_FILES: Record<FeedFormatName, string> = { rss: "rss.xml", atom: "atom.xml", json: "feed.json" };
+const inFormat = (rssFile: string, format: FeedFormatName) =>
+  rssFile.replace(/rss\.xml$/, FORMAT_FILES[format]);
 
 const feedFiles = distFiles(".xml").filter((f) => f.endsWith("rss.xml"));
 const feeds = new Map(feedFiles.map((file) => [file, parseFeed(readDist(file), file)]));
@@ -130,14 +165,38 @@ describe.each(feedFiles)("%s", (file) => {
     expect(existsSync(distFileOf(feed.channel.link)!), `${feed.channel.link} is built`).toBe(true);
   });
 
-  it("names itself with atom:link rel=self and dates itself by its newest item", () => {
+  it("names itself with atom:link rel=self and dates itself by its items' latest change", () => {
     expect(feed.channel["atom:link"]).toEqual({
       "@_href": `${site.url}/${file}`,
       "@_rel": "self",
       "@_type": "application/rss+xml",
     });
-    const newest = Math.max(...feed.channel.item.map((item) => Date.parse(item.pubDate)));
-    expect(Date.parse(feed.channel.lastBuildDate ?? "")).toBe(newest);
+    const newest = feed.channel.item
+      .map((item) => bySlug.get(slugOf(item.link))!.modified)
+      .reduce((a, b) => (b > a ? b : a));
+    expect(feed.channel.lastBuildDate).toBe(new Date(`${newest}T00:00:00Z`).toUTCString());
+  });
+
+  it("is published as Atom 1.0 and JSON Feed 1.1 too, with the same items, ids, dates and content", () => {
+    const [rss, atom, json] = (["rss", "atom", "json"] as const).map((format) =>
+      readFeed(format, readDist(inFormat(file, format))),
+    );
+    expect(atom!.self).toBe(`${site.url}/${inFormat(file, "atom")}`);
+    expect(json!.self).toBe(`${site.url}/${inFormat(file, "json")}`);
+    for (const other of [atom!, json!]) {
+      expect(other.title).toBe(rss!.title);
+      expect(other.home).toBe(rss!.home);
+      expect(other.items.length).toBe(rss!.items.length);
+      other.items.forEach((item, i) => {
+        // RSS has no modified date: compare everything else.
+        expect({ ...item, modified: "" }, item.id).toEqual({ ...rss!.items[i]!, modified: "" });
+        expect(item.modified, item.id).toBe(`${bySlug.get(slugOf(item.url))!.modified}T00:00:00.000Z`);
+      });
+    }
+  });
+
+  it("holds at most the newest 50 articles", () => {
+    expect(feed.channel.item.length).toBeLessThanOrEqual(50);
   });
 });
 
@@ -157,14 +216,26 @@ describe.each(items().filter(({ file }) => file === "rss.xml"))("site feed item 
     expect(new Date(item.pubDate).toISOString().slice(0, 10)).toBe(source.date);
   });
 
-  it("has the dek, the author, and a category for each tag and each ticker symbol", () => {
+  it("has the dek, every author, and a category for the format, each tag and each ticker symbol", () => {
     expect(item.description.length).toBeGreaterThanOrEqual(50);
-    expect(item["dc:creator"]).toBe(site.authors.find((a) => a.id === source.author)!.name);
+    expect(item["dc:creator"]).toEqual(source.authors.map((a) => authorNames.get(a)));
     expect(item.category).toEqual([
+      formatLabels[source.format],
       ...source.tags.map((t) => tagLabels.get(t)),
       ...source.tickers.map((t) => tickerSymbols.get(t)),
     ]);
   });
+
+  it.each(["rss", "atom", "json"] as const)(
+    "reads, in a feed parser, with the headline and dek exactly as written (%s)",
+    (format) => {
+      const read = readFeed(format, readDist(inFormat("rss.xml", format)));
+      const entry = read.items.find((e) => e.url === item.link)!;
+      expect(entry.title).toBe(source.title);
+      expect(entry.summary).toBe(source.description);
+      expect(entry.published).toBe(`${source.date}T00:00:00.000Z`);
+    },
+  );
 
   const html = item["content:encoded"];
   const document = parseDocument(html);

@@ -29,10 +29,16 @@ function distPathOf(url: string): string {
   return join(DIST, path.endsWith("/") ? `${path}index.html` : path);
 }
 
+/** The RSS feeds a page links for autodiscovery (each with its Atom and JSON Feed twins, checked below). */
 function feedLinks(file: string): string[] {
-  return tags(head(page(file)), "link")
-    .filter((l) => l.rel === "alternate" && l.type === "application/rss+xml")
-    .map((l) => l.href!);
+  const alternates = tags(head(page(file)), "link").filter((l) => l.rel === "alternate");
+  const of = (type: string) => alternates.filter((l) => l.type === type).map((l) => l.href!);
+  const rss = of("application/rss+xml");
+  expect(of("application/atom+xml"), file).toEqual(rss.map((href) => href.replace(/rss\.xml$/, "atom.xml")));
+  expect(of("application/feed+json"), file).toEqual(
+    rss.map((href) => href.replace(/rss\.xml$/, "feed.json")),
+  );
+  return rss;
 }
 
 /** Hrefs of links in the page's body (not its head). */
@@ -113,7 +119,9 @@ describe("article pages", () => {
     const ld = jsonLd(file);
     const url = new URL(urlPathOf(file), `${site.url}/`).href;
     expect(ld["@context"]).toBe("https://schema.org");
-    expect(ld["@type"]).toBe("NewsArticle");
+    // The type by the article's format: an analysis is an AnalysisNewsArticle.
+    const format = /data-format="([^"]+)"/.exec(doc)?.[1];
+    expect(ld["@type"]).toBe(format === "analysis" ? "AnalysisNewsArticle" : "NewsArticle");
     expect(ld.headline).toBe(textOf(doc, "<h1[^>]*>", "h1"));
     expect(ld.url).toBe(url);
     expect(ld.mainEntityOfPage).toBe(url);
@@ -122,9 +130,15 @@ describe("article pages", () => {
     expect(Date.parse(ld.dateModified as string)).toBeGreaterThanOrEqual(
       Date.parse(ld.datePublished as string),
     );
-    const authors = ld.author as { name: string }[];
-    expect(site.authors.map((a) => a.name)).toContain(authors[0]?.name);
-    expect(doc).toContain(authors[0]!.name);
+    // Every author is on the page's byline, linked to their page.
+    const authors = ld.author as { "@type": string; name: string; url: string }[];
+    const byline = /<span data-byline[^>]*>([\s\S]*?)<\/span>/.exec(doc)![1]!;
+    expect(tags(byline, "a").map((a) => `${site.url}${a.href}`)).toEqual(authors.map((a) => a.url));
+    for (const author of authors) {
+      expect(author["@type"]).toBe("Organization");
+      expect(byline).toContain(author.name);
+      expect(existsSync(distPathOf(author.url))).toBe(true);
+    }
     expect((ld.publisher as { name: string }).name).toBe(site.name);
     const images = ld.image as string[];
     expect(existsSync(distPathOf(images[0]!))).toBe(true);

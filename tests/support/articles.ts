@@ -4,7 +4,7 @@ export function articleText(fields: Record<string, string> = {}, body = "A parag
     title: '"A test article"',
     description: '"A test article used by the tests: long enough to pass the fifty-character minimum."',
     date: "2025-02-03",
-    author: "newsdesk",
+    authors: "[news-desk]",
     tickers: "[nvda]",
     tags: "[nvidia, markets]",
     ...fields,

@@ -1,7 +1,11 @@
 import { describe, expect, it } from "vitest";
 import {
   articleCount,
+  asOfDate,
   buildArticleIndex,
+  correctionsLog,
+  lastModifiedDate,
+  newestNotesFirst,
   countWords,
   isVisible,
   newestFirst,
@@ -13,7 +17,7 @@ import {
 
 const article = (id: string, date: string, more: Partial<ArticleLike["data"]> = {}): ArticleLike => ({
   id,
-  data: { title: id, date, draft: false, tags: [], tickers: [], ...more },
+  data: { title: id, date, draft: false, authors: ["news-desk"], tags: [], tickers: [], ...more },
 });
 
 describe("publication", () => {
@@ -44,7 +48,11 @@ describe("ordering and relations", () => {
   const deepseek = article("deepseek", "2025-01-27", { tickers: ["ixic"], tags: ["deepseek", "markets"] });
   const rebound = article("rebound", "2025-01-28", { tickers: ["nvda"], tags: ["nvidia"] });
   const byd = article("byd", "2025-02-11", { tickers: ["byd"], tags: ["byd"] });
-  const tesla = article("tesla", "2025-02-11", { tickers: ["tsla", "byd"], tags: ["markets"] });
+  const tesla = article("tesla", "2025-02-11", {
+    tickers: ["tsla", "byd"],
+    tags: ["markets"],
+    authors: ["markets-desk", "china-desk"],
+  });
 
   it("sorts newest first, same-day articles by title", () => {
     expect([nvidiaFall, byd, deepseek, rebound, tesla].sort(newestFirst).map((a) => a.id)).toEqual([
@@ -80,9 +88,69 @@ describe("ordering and relations", () => {
     expect(index.articles.map((a) => a.id)).toEqual(["byd", "tesla", "rebound", "deepseek", "nvidia-fall"]);
     expect(index.byTag.get("markets")?.map((a) => a.id)).toEqual(["tesla", "deepseek", "nvidia-fall"]);
     expect(index.byTicker.get("nvda")?.map((a) => a.id)).toEqual(["rebound", "nvidia-fall"]);
+    expect(index.byAuthor.get("news-desk")?.map((a) => a.id)).toEqual([
+      "byd",
+      "rebound",
+      "deepseek",
+      "nvidia-fall",
+    ]);
+    // An article signed by two desks is in both lists; a desk that signs nothing has none.
+    expect(index.byAuthor.get("markets-desk")?.map((a) => a.id)).toEqual(["tesla"]);
+    expect(index.byAuthor.get("china-desk")?.map((a) => a.id)).toEqual(["tesla"]);
+    expect(index.byAuthor.has("data-desk")).toBe(false);
     expect(index.adjacent.get("rebound")).toEqual({ newer: tesla, older: deepseek });
     expect(index.adjacent.get("byd")?.newer).toBeUndefined();
     expect(index.byId.has("draft")).toBe(false);
+  });
+});
+
+describe("corrections and updates", () => {
+  const note = (date: string, text = "A note.") => ({ date, text });
+
+  it("an article stands as of its latest update, else its date; corrections do not move it", () => {
+    expect(asOfDate({ date: "2025-02-11" })).toBe("2025-02-11");
+    expect(asOfDate({ date: "2025-02-11", updates: [] })).toBe("2025-02-11");
+    expect(
+      asOfDate({
+        date: "2025-02-11",
+        updates: [note("2025-02-14"), note("2025-02-12")],
+        corrections: [note("2025-02-20")],
+      }),
+    ).toBe("2025-02-14");
+  });
+
+  it("an article last changed on its latest correction or update", () => {
+    const data = { date: "2025-02-11", updates: [note("2025-02-12")], corrections: [note("2025-02-20")] };
+    expect(lastModifiedDate(data)).toBe("2025-02-20");
+    expect(lastModifiedDate({ ...data, corrections: [] })).toBe("2025-02-12");
+    expect(lastModifiedDate({ date: "2025-02-11" })).toBe("2025-02-11");
+  });
+
+  it("lists notes newest first, without reordering the article's own list", () => {
+    const notes = [note("2025-02-12", "first"), note("2025-02-20", "third"), note("2025-02-14", "second")];
+    expect(newestNotesFirst(notes).map((n) => n.text)).toEqual(["third", "second", "first"]);
+    expect(notes.map((n) => n.text)).toEqual(["first", "third", "second"]);
+  });
+
+  it("logs every correction newest first, each with its article", () => {
+    const withNotes = (id: string, date: string, corrections: { date: string; text: string }[]) => ({
+      ...article(id, date),
+      data: { ...article(id, date).data, corrections },
+    });
+    const newer = withNotes("newer", "2025-02-11", [note("2025-02-12", "newer, first fix")]);
+    const older = withNotes("older", "2025-01-27", [
+      note("2025-01-28", "older, first fix"),
+      note("2025-02-12", "older, second fix"),
+    ]);
+    const none = withNotes("none", "2025-01-30", []);
+    expect(
+      correctionsLog([newer, none, older]).map((e) => [e.article.id, e.correction.date, e.correction.text]),
+    ).toEqual([
+      // Same day: the newer article's first, as the list is given newest first.
+      ["newer", "2025-02-12", "newer, first fix"],
+      ["older", "2025-02-12", "older, second fix"],
+      ["older", "2025-01-28", "older, first fix"],
+    ]);
   });
 });
 

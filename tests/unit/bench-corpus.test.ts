@@ -10,6 +10,7 @@ import {
   type ArticleData,
 } from "../../src/lib/content/index.ts";
 import { readSnapshotFiles } from "../../src/lib/prices/read.ts";
+import { readAuthors } from "../../src/lib/content/read.ts";
 import { moveFigure, priceFigure, barsInRange, rangeAround } from "../../src/lib/prices/index.ts";
 
 const input = readCorpusInput(".", 40);
@@ -32,16 +33,18 @@ describe("bench corpus", () => {
     for (const a of corpus) expect(a.file).toBe(`content/articles/${a.slug}.mdx`);
   });
 
-  it("has valid frontmatter whose tickers and tags exist", () => {
+  it("has valid frontmatter whose tickers, tags and authors exist", () => {
     const problems = checkReferences({
       articles: parsed.map(({ article, data }) => ({
         file: article.file,
         id: article.slug,
         tickers: data.tickers,
         tags: data.tags,
+        authors: data.authors,
       })),
       tickers: input.tickers,
       tags: input.tags,
+      authors: readAuthors("content/authors.yaml"),
       snapshots: readSnapshotFiles("content/prices").snapshots,
     });
     expect(problems).toEqual([]);

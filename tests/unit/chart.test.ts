@@ -337,7 +337,7 @@ describe("npm run check:content", () => {
   };
   const checkChart = (props: Record<string, unknown>) =>
     MDX_COMPONENTS.PriceChart.compute(props, article, data);
-  const article = { id: "x", file: "content/articles/x.mdx", date: "2025-01-27" };
+  const article = { id: "x", file: "content/articles/x.mdx", date: "2025-01-27", asOf: "2025-01-27" };
 
   it("checks a chart's props as the build does, without building", () => {
     expect(() => checkChart({ ticker: "nvda" })).not.toThrow();

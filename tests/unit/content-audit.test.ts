@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
 import { auditContent } from "../../scripts/lib/content-audit.ts";
+import { readLastModified } from "../../src/lib/content/read.ts";
 import { PLACEHOLDER_DEK } from "../../scripts/lib/new-article.ts";
 import { makeSiteCopy, type Overrides } from "../support/site-copy.ts";
 import { articleText } from "../support/articles.ts";
@@ -33,6 +34,7 @@ describe("auditContent", () => {
       [`${A}/typo.mdx`]: articleText({ tikcers: "[nvda]" }),
       [`${A}/bad-date.mdx`]: articleText({ date: '"2025-13-01"' }),
       [`${A}/unknown-ticker.mdx`]: articleText({ tickers: "[nvda, nvdx]" }),
+      [`${A}/unknown-author.mdx`]: articleText({ authors: "[news-desk, newsdesk]" }),
       [`${A}/weekend.mdx`]: articleText({}, 'Shares <Move ticker="nvda" date="2025-01-26" /> on Sunday.'),
       [`${A}/2025/weekend.mdx`]: articleText(),
       [`${A}/_ignored.mdx`]: articleText({ title: "" }, "<Nonsense />"),
@@ -40,7 +42,8 @@ describe("auditContent", () => {
     });
     expect(problems).toEqual([
       `${A}/bad-date.mdx: date: "2025-13-01" is not a calendar date; write YYYY-MM-DD, e.g. 2025-01-27`,
-      `${A}/typo.mdx: tikcers: is not a known field; the fields are title, description, date, updated, author, tickers, tags, draft, image`,
+      `${A}/typo.mdx: tikcers: is not a known field; the fields are title, description, date, authors, format, tickers, tags, draft, image, updates, corrections`,
+      `${A}/unknown-author.mdx: authors[1]: unknown author "newsdesk"; use an author from content/authors.yaml (known: china-desk, data-desk, markets-desk, news-desk, technology-desk) or add them there`,
       expect.stringMatching(
         new RegExp(
           `^${A}/unknown-ticker.mdx: tickers\\[1\\]: unknown ticker "nvdx" \\(known: aapl, alibaba-hk, amzn, `,
@@ -60,7 +63,7 @@ describe("auditContent", () => {
       `${A}/draft.mdx: <Close ticker="nvda" date="2025-01-25">: 2025-01-25 was not a trading day in the data; the nearest trading days are 2025-01-24 and 2025-01-27`,
       expect.stringMatching(
         new RegExp(
-          `^${A}/later.mdx: <Record ticker="nvda" date="2025-01-27">: the close on 2025-01-27 \\(\\$118\\.42\\) is not a record: the close on \\d{4}-\\d\\d-\\d\\d was \\$\\d`,
+          `^${A}/later.mdx: <Record ticker="nvda" date="2025-01-27">: the close on 2025-01-27 \\(\\$118\\.42\\) is not the highest close since 1 October 2024: the close on \\d{4}-\\d\\d-\\d\\d was \\$\\d`,
         ),
       ),
     ]);
@@ -115,6 +118,23 @@ describe("auditContent", () => {
     );
   });
 
+  it("refuses an update dated after the build date, and reads content/authors.yaml", () => {
+    const { problems, counts } = audit({
+      [`${A}/ahead.mdx`]: articleText({ updates: '[{ date: 2099-01-02, text: "Added a later session." }]' }),
+      "content/authors.yaml":
+        "- id: news-desk\n  name: News desk\n  kind: desk\n  role: News\n  bio: Reports.\n",
+    });
+    expect(problems).toEqual([
+      'content/authors.yaml: [0].kind: "desk" is not a kind of author; use one of organization, person',
+      expect.stringMatching(
+        new RegExp(
+          `^${A}/ahead.mdx: updates\\[0\\]\\.date: 2099-01-02 is after the build date \\d{4}-\\d\\d-\\d\\d; date the update on the day it is made, not ahead$`,
+        ),
+      ),
+    ]);
+    expect(counts.authors).toBe(0);
+  });
+
   it("warns about a placeholder dek and props only a build can read, without failing", () => {
     const result = audit({
       [`${A}/fresh.mdx`]: articleText(
@@ -127,5 +147,29 @@ describe("auditContent", () => {
       `${A}/fresh.mdx: description: still the placeholder written by npm run new; write the dek`,
       `${A}/fresh.mdx: <Move>: line 10: not checked: {...props} only has a value when the article is built`,
     ]);
+  });
+});
+
+describe("readLastModified, the sitemap's lastmod", () => {
+  it("dates each article by its latest update or correction, else its date", () => {
+    const dates = readLastModified(".");
+    expect(dates.get("byd-puts-deepseek-in-its-cars")).toBe("2025-02-12");
+    expect(dates.get("baidu-releases-reasoning-model")).toBe("2025-03-18");
+    expect(dates.get("nvidia-record-one-day-loss")).toBe("2025-01-27");
+    expect(dates.size).toBe(readdirSync(A).filter((f) => f.endsWith(".mdx")).length);
+  });
+
+  it("reads corrections too, and leaves out an article the build would refuse", () => {
+    const copy = makeSiteCopy({
+      [`${A}/corrected.mdx`]: articleText({
+        corrections: '[{ date: 2025-02-05, text: "Fixed a figure." }]',
+        updates: '[{ date: 2025-02-04, text: "Added a session." }]',
+      }),
+      [`${A}/broken.mdx`]: articleText({ date: '"2025-13-01"' }),
+    });
+    cleanups.push(copy.cleanup);
+    const dates = readLastModified(copy.dir);
+    expect(dates.get("corrected")).toBe("2025-02-05");
+    expect(dates.has("broken")).toBe(false);
   });
 });

@@ -12,8 +12,10 @@ import {
   checkReferences,
   type ArticleRef,
   type SnapshotRef,
+  authorsFileSchema,
   tagsFileSchema,
   tickersFileSchema,
+  type Author,
   type Tag,
   type Ticker,
 } from "../../src/lib/content/index.ts";
@@ -36,7 +38,7 @@ const validArticle = {
   description:
     "The chipmaker's shares fell hardest of any big US company as DeepSeek's cheap models rattled investors.",
   date: "2025-01-27",
-  author: "newsdesk",
+  authors: ["markets-desk"],
   tickers: ["nvda", "ixic"],
   tags: ["nvidia", "markets"],
 };
@@ -50,7 +52,7 @@ const articleProblems = (changes: Record<string, unknown>, drop: readonly string
 describe("article frontmatter", () => {
   it("accepts a valid article and fills defaults", () => {
     expect(checkFrontmatter(ARTICLE_FILE, validArticle)).toEqual({
-      data: { ...validArticle, draft: false },
+      data: { ...validArticle, format: "news", draft: false, updates: [], corrections: [] },
       problems: [],
     });
     expect(checkFrontmatter(ARTICLE_FILE, { ...validArticle, tickers: undefined }).data?.tickers).toEqual([]);
@@ -102,16 +104,87 @@ describe("article frontmatter", () => {
       "content/articles/nvidia-rout.mdx: date: is required: a date written YYYY-MM-DD, e.g. 2025-01-27",
     ],
     [
-      "updated is not before date",
-      { updated: "2025-01-20" },
-      [],
-      "content/articles/nvidia-rout.mdx: updated: 2025-01-20 is before the publication date 2025-01-27; updated must be on or after date",
+      "authors are required",
+      {},
+      ["authors"],
+      "content/articles/nvidia-rout.mdx: authors: is required: a list of author ids, e.g. [markets-desk]",
     ],
     [
-      "author is a defined author",
-      { author: "jane" },
+      "authors are a list",
+      { authors: "markets-desk" },
       [],
-      'content/articles/nvidia-rout.mdx: author: "jane" is not an author; use one of newsdesk, markets-team (authors are defined in src/lib/site/config.ts)',
+      'content/articles/nvidia-rout.mdx: authors: "markets-desk" is not a list of author ids, e.g. [markets-desk]',
+    ],
+    [
+      "at least one author",
+      { authors: [] },
+      [],
+      "content/articles/nvidia-rout.mdx: authors: is empty; name at least one author from content/authors.yaml",
+    ],
+    [
+      "authors are not repeated",
+      { authors: ["data-desk", "data-desk"] },
+      [],
+      'content/articles/nvidia-rout.mdx: authors[1]: "data-desk" is listed twice; list each author once',
+    ],
+    [
+      "author ids are slugs",
+      { authors: ["Markets desk"] },
+      [],
+      'content/articles/nvidia-rout.mdx: authors[0]: "Markets desk" is not a valid author id: use lowercase letters, digits and single hyphens, e.g. "us-china"',
+    ],
+    [
+      "format is one of the formats",
+      { format: "opinion" },
+      [],
+      'content/articles/nvidia-rout.mdx: format: "opinion" is not an article format; use one of news, analysis, explainer, market-wrap, data',
+    ],
+    [
+      "an update has a date",
+      { updates: [{ text: "Added the close." }] },
+      [],
+      "content/articles/nvidia-rout.mdx: updates[0].date: is required: a date written YYYY-MM-DD, e.g. 2025-01-27",
+    ],
+    [
+      "an update has its text",
+      { updates: [{ date: "2025-01-28" }] },
+      [],
+      "content/articles/nvidia-rout.mdx: updates[0].text: is required: what the update changed, in a sentence or two",
+    ],
+    [
+      "a correction's text is not empty",
+      { corrections: [{ date: "2025-01-28", text: "  " }] },
+      [],
+      "content/articles/nvidia-rout.mdx: corrections[0].text: is empty: what the correction changed, in a sentence or two",
+    ],
+    [
+      "an update is not dated before the article",
+      { updates: [{ date: "2025-01-20", text: "Added the close." }] },
+      [],
+      "content/articles/nvidia-rout.mdx: updates[0].date: 2025-01-20 is before the publication date 2025-01-27; date the update on or after 2025-01-27",
+    ],
+    [
+      "a correction is not dated before the article",
+      {
+        corrections: [
+          { date: "2025-01-28", text: "Fixed a name." },
+          { date: "2025-01-26", text: "Fixed a date." },
+        ],
+      },
+      [],
+      "content/articles/nvidia-rout.mdx: corrections[1].date: 2025-01-26 is before the publication date 2025-01-27; date the correction on or after 2025-01-27",
+    ],
+    [
+      "notes are a list",
+      { corrections: "Fixed a name." },
+      [],
+      'content/articles/nvidia-rout.mdx: corrections: "Fixed a name." is not a list of corrections, each { date, text }',
+    ],
+    [
+      "a note has only a date and a text",
+      { updates: [{ date: "2025-01-28", text: "Added the close.", by: "jane" }] },
+      [],
+      "content/articles/nvidia-rout.mdx: updates[0].by: is not a known field; the fields are date, text",
     ],
     [
       "ticker ids are slugs",
@@ -159,7 +232,7 @@ describe("article frontmatter", () => {
       "unknown fields are rejected (typos)",
       { tikcers: ["nvda"] },
       [],
-      "content/articles/nvidia-rout.mdx: tikcers: is not a known field; the fields are title, description, date, updated, author, tickers, tags, draft, image",
+      "content/articles/nvidia-rout.mdx: tikcers: is not a known field; the fields are title, description, date, authors, format, tickers, tags, draft, image, updates, corrections",
     ],
     [
       "an image has a text alternative",
@@ -183,6 +256,25 @@ describe("article frontmatter", () => {
     const found =
       changes === null ? checkFrontmatter(ARTICLE_FILE, null).problems : articleProblems(changes, drop);
     expect(found).toContain(message);
+  });
+  it("refuses a correction or an update dated after the build date, naming the build date", () => {
+    const data = {
+      ...validArticle,
+      updates: [{ date: "2025-01-28", text: "Added Tuesday's close." }],
+      corrections: [{ date: "2025-02-01", text: "Fixed the size of the loss." }],
+    };
+    expect(checkFrontmatter(ARTICLE_FILE, data, "2025-01-31").problems).toEqual([
+      "content/articles/nvidia-rout.mdx: corrections[0].date: 2025-02-01 is after the build date 2025-01-31; date the correction on the day it is made, not ahead",
+    ]);
+    expect(checkFrontmatter(ARTICLE_FILE, data, "2025-01-27").problems).toEqual([
+      "content/articles/nvidia-rout.mdx: updates[0].date: 2025-01-28 is after the build date 2025-01-27; date the update on the day it is made, not ahead",
+      "content/articles/nvidia-rout.mdx: corrections[0].date: 2025-02-01 is after the build date 2025-01-27; date the correction on the day it is made, not ahead",
+    ]);
+    // On the build date itself, both stand.
+    expect(checkFrontmatter(ARTICLE_FILE, data, "2025-02-01")).toEqual({
+      data: { ...data, format: "news", draft: false },
+      problems: [],
+    });
   });
 });
 
@@ -511,6 +603,95 @@ describe("tags", () => {
   });
 });
 
+const markets: Author = {
+  id: "markets-desk",
+  name: "Markets desk",
+  kind: "organization",
+  role: "Shares and indices",
+  bio: "Covers how shares traded.",
+  links: [],
+};
+const dataDesk: Author = { ...markets, id: "data-desk", name: "Data desk" };
+
+describe("authors", () => {
+  const AUTHORS_FILE = "content/authors.yaml";
+  const withoutLinks: Record<string, unknown> = { ...markets };
+  delete withoutLinks.links;
+
+  it("accepts authors, with links optional", () => {
+    expect(parseContent(authorsFileSchema, [withoutLinks], AUTHORS_FILE)).toEqual([markets]);
+    const linked = {
+      ...dataDesk,
+      name: "Data & charts desk",
+      links: [{ label: "Profile", url: "https://example.org/data" }],
+    };
+    expect(problems(authorsFileSchema, [markets, linked], AUTHORS_FILE)).toEqual([]);
+  });
+
+  it.each([
+    [
+      "ids are URL slugs",
+      { id: "Data Desk" },
+      'content/authors.yaml: [1].id: "Data Desk" is not a valid author id: use lowercase letters, digits and single hyphens, e.g. "us-china"',
+    ],
+    [
+      "ids are unique",
+      { id: "markets-desk" },
+      'content/authors.yaml: [1]: "markets-desk" is listed twice; list each author id once',
+    ],
+    [
+      "an author is a person or an organisation",
+      { kind: "desk" },
+      'content/authors.yaml: [1].kind: "desk" is not a kind of author; use one of organization, person',
+    ],
+    [
+      "a name is plain text",
+      { name: "Data <b>desk</b>" },
+      'content/authors.yaml: [1].name: "Data <b>desk</b>" is not a plain name: write it without <, > or HTML entities such as &amp;',
+    ],
+    [
+      "a name has no HTML entities",
+      { name: "Data &amp; charts desk" },
+      'content/authors.yaml: [1].name: "Data &amp; charts desk" is not a plain name: write it without <, > or HTML entities such as &amp;',
+    ],
+    [
+      "a bio is required",
+      { bio: undefined },
+      "content/authors.yaml: [1].bio: is required: one to three sentences about the author, for their page",
+    ],
+    [
+      "a role is not empty",
+      { role: "" },
+      "content/authors.yaml: [1].role: is empty: what the author covers, in a few words",
+    ],
+    [
+      "a link is a full web address",
+      { links: [{ label: "Profile", url: "example.org/data" }] },
+      'content/authors.yaml: [1].links[0].url: "example.org/data" is not a web address; write it in full, starting https://',
+    ],
+    [
+      "a link is not a script",
+      { links: [{ label: "Profile", url: "javascript:alert(1)" }] },
+      'content/authors.yaml: [1].links[0].url: "javascript:alert(1)" is not a web address; write it in full, starting https://',
+    ],
+    [
+      "a link has a label",
+      { links: [{ url: "https://example.org/data" }] },
+      "content/authors.yaml: [1].links[0].label: is required: what the link is, e.g. Profile",
+    ],
+  ] as const)("%s", (_rule, changes, message) => {
+    expect(problems(authorsFileSchema, [markets, { ...dataDesk, ...changes }], AUTHORS_FILE)).toContain(
+      message,
+    );
+  });
+
+  it("lists at least one author", () => {
+    expect(problems(authorsFileSchema, [], AUTHORS_FILE)).toEqual([
+      "content/authors.yaml: (whole file): lists no authors; add at least one",
+    ]);
+  });
+});
+
 describe("references across collections", () => {
   const tags: Tag[] = [
     { id: "nvidia", label: "Nvidia", description: "x" },
@@ -521,6 +702,7 @@ describe("references across collections", () => {
     id: "nvidia-rout",
     tickers: ["nvda"],
     tags: ["nvidia"],
+    authors: ["markets-desk"],
     ...changes,
   });
   const snapshots: SnapshotRef[] = [
@@ -532,6 +714,7 @@ describe("references across collections", () => {
       articles: input.articles ?? [ref()],
       tickers: input.tickers ?? [nvda, byd],
       tags,
+      authors: [markets, dataDesk],
       snapshots: input.snapshots ?? snapshots,
     });
 
@@ -548,6 +731,12 @@ describe("references across collections", () => {
   it("an article's tags are in the vocabulary", () => {
     expect(check({ articles: [ref({ tags: ["nvidia", "chips"] })] })).toEqual([
       'content/articles/nvidia-rout.mdx: tags[1]: unknown tag "chips"; use a tag from content/tags.yaml (known: markets, nvidia) or add it there',
+    ]);
+  });
+
+  it("an article's authors are in content/authors.yaml", () => {
+    expect(check({ articles: [ref({ authors: ["markets-desk", "jane-doe"] })] })).toEqual([
+      'content/articles/nvidia-rout.mdx: authors[1]: unknown author "jane-doe"; use an author from content/authors.yaml (known: data-desk, markets-desk) or add them there',
     ]);
   });
 

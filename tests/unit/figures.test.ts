@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { chipFigure, moveFigure, priceFigure, recordFigure } from "../../src/lib/prices/index.ts";
+import { chipFigure, moveFigure, priceFigure, recordFigure, NO_EVENTS } from "../../src/lib/prices/index.ts";
 import { snapshot, ticker } from "../support/price-data";
 
 // Expected figures are the ones reported at the time and checked by hand against content/prices/:
@@ -65,13 +65,26 @@ describe("<Close>, <Price> and <Record>", () => {
     expect(priceFigure(ixic, ticker("ixic"), { date: "2025-01-27" })).toBe("19,341.83 points");
   });
 
-  it("call a record only when the data show one", () => {
+  it("say a high is the highest since the first day of the data, only when the data show it", () => {
+    // BYD's data start on 2 October 2024; the intraday high of HK$345.00 on 11 February 2025 and the
+    // close of HK$352.00 on 12 February top every earlier high and close in them.
     expect(recordFigure(byd, ticker("byd"), { date: "2025-02-11", basis: "high" })).toBe(
-      "a record intraday high",
+      "the highest intraday price since 2 October 2024",
     );
-    expect(recordFigure(byd, ticker("byd"), { date: "2025-02-12" })).toBe("a record close");
+    expect(recordFigure(byd, ticker("byd"), { date: "2025-02-12" })).toBe(
+      "the highest close since 2 October 2024",
+    );
     expect(() => recordFigure(byd, ticker("byd"), { date: "2025-02-11" })).toThrow(
-      "the close on 2025-02-11 (HK$327.80) is not a record: the close on 2025-02-10 was HK$330.20",
+      "the close on 2025-02-11 (HK$327.80) is not the highest close since 2 October 2024: the close on 2025-02-10 was HK$330.20",
+    );
+    expect(() => recordFigure(byd, ticker("byd"), { date: "2024-10-02" })).toThrow(
+      "2024-10-02 is the first bar of the data, so there is no earlier close for it to be the highest since",
+    );
+  });
+
+  it("name a longer history when one is declared", () => {
+    expect(recordFigure(byd, ticker("byd"), { date: "2025-02-12" }, NO_EVENTS, "2008-07-31")).toBe(
+      "the highest close since 31 July 2008",
     );
   });
 });

@@ -11,7 +11,12 @@ import { componentData, tickers } from "../support/price-data.ts";
 
 const data = componentData(["nvda"]);
 const nvda = data.snapshots.get("nvda")!.bars;
-const article = { id: "nvidia-rout", file: "content/articles/nvidia-rout.mdx", date: "2025-01-27" };
+const article = {
+  id: "nvidia-rout",
+  file: "content/articles/nvidia-rout.mdx",
+  date: "2025-01-27",
+  asOf: "2025-01-27",
+};
 /** What component `name` computes, or the error it throws, as the page would see it before wrapping. */
 const compute = (name: MdxComponentName, props: Record<string, unknown>) =>
   MDX_COMPONENTS[name].compute(props, article, data);
@@ -82,7 +87,7 @@ describe("each component's compute", () => {
     [
       "Record",
       { ticker: "nvda", date: "2025-01-27" },
-      /^the close on 2025-01-27 \(\$118\.42\) is not a record/,
+      /^the close on 2025-01-27 \(\$118\.42\) is not the highest close since 1 October 2024/,
     ],
     ["Close", { ticker: "NVDA", date: "2025-01-27" }, /^ticker: unknown ticker "NVDA"/],
     [

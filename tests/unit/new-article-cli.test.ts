@@ -60,10 +60,13 @@ describe("npm run new with arguments", () => {
       title: "Nvidia and Tesla slide",
       description: expect.any(String),
       date: "2025-02-01",
-      author: site.defaultAuthor,
+      authors: [site.defaultAuthor],
       tickers: ["nvda", "tsla"],
       tags: ["nvidia", "markets"],
       draft: true,
+      format: "news",
+      updates: [],
+      corrections: [],
     });
     const audit = auditContent(dir);
     expect(audit.problems).toEqual([]);
@@ -72,14 +75,14 @@ describe("npm run new with arguments", () => {
     ]);
   });
 
-  it("dates the article today by default and takes the author, dek and file name given", () => {
+  it("dates the article today by default and takes the authors, dek and file name given", () => {
     const dir = copy();
     const dek = "Baidu's shares rose as investors bet its new models could keep pace with its rivals.";
     const result = runNew(dir, [
       "Baidu gains",
       "--tags=baidu",
-      "--author",
-      "markets-team",
+      "--authors",
+      "markets-desk,data-desk",
       "--description",
       dek,
       "--slug",
@@ -88,7 +91,7 @@ describe("npm run new with arguments", () => {
     expect(result.status).toBe(0);
     expect(frontmatterOf(dir, "baidu-gains-again")).toMatchObject({
       date: todayUtc(),
-      author: "markets-team",
+      authors: ["markets-desk", "data-desk"],
       description: dek,
       tickers: [],
       draft: false,
@@ -166,7 +169,7 @@ describe("npm run new, interactive", () => {
       "", // dek: placeholder
       "2025-02-31", // date: refused
       "2025-02-11",
-      "", // author: default
+      "", // authors: default
       "tsla, nvdx", // tickers: refused
       "tsla",
       "Tesla", // tags: refused
@@ -183,7 +186,7 @@ describe("npm run new, interactive", () => {
     expect(frontmatterOf(dir, "tesla-slides-again")).toMatchObject({
       title: "Tesla slides again",
       date: "2025-02-11",
-      author: site.defaultAuthor,
+      authors: [site.defaultAuthor],
       tickers: ["tsla"],
       tags: ["tesla", "electric-vehicles"],
       draft: true,
@@ -207,7 +210,7 @@ describe("npm run new, interactive", () => {
       [/File name \[byds-shares-jump\]: /, ""],
       [/Dek, 50 to 300 characters.*: /, ""],
       [/Publication date, YYYY-MM-DD.*\]: /, "2025-02-12"],
-      [/Author \(.*\) \[newsdesk\]: /, ""],
+      [/Authors, comma-separated \(known: .*\) \[news-desk\]: /, ""],
       [/Tickers, comma-separated.*: /, "byd"],
       [/Tags, 1 to 8.*: /, "byd, markets"],
       [/Draft\? y\/N: /, "n"],
@@ -232,6 +235,7 @@ describe("npm run new, interactive", () => {
     expect(existsSync(join(dir, ARTICLES, "byds-shares-jump.mdx"))).toBe(true);
     expect(frontmatterOf(dir, "byds-shares-jump")).toMatchObject({
       date: "2025-02-12",
+      authors: ["news-desk"],
       tickers: ["byd"],
       draft: false,
     });

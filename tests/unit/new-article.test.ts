@@ -8,7 +8,7 @@ import {
   type NewArticleInput,
 } from "../../scripts/lib/new-article.ts";
 import { CONTENT, articleFrontmatterSchema, parseFrontmatter } from "../../src/lib/content/index.ts";
-import { readTags } from "../../src/lib/content/read.ts";
+import { readAuthors, readTags } from "../../src/lib/content/read.ts";
 import { componentData, snapshot, tickers } from "../support/price-data.ts";
 import type { Bar } from "../../src/lib/prices/index.ts";
 import { isMdxComponent, MDX_COMPONENTS, scanMdx } from "../../src/lib/mdx/index.ts";
@@ -17,6 +17,7 @@ const tags = readTags(CONTENT.tags);
 const registries = {
   tickers,
   tags,
+  authors: readAuthors(CONTENT.authors),
   articleFiles: ["content/articles/nvidia-record-one-day-loss.mdx", "content/articles/2025/old-story.mdx"],
 };
 const bars = new Map<string, Bar[]>(tickers.map((ticker) => [ticker.id, snapshot(ticker.id).bars]));
@@ -24,7 +25,7 @@ const bars = new Map<string, Bar[]>(tickers.map((ticker) => [ticker.id, snapshot
 const good: NewArticleInput = {
   title: "Nvidia and Tesla: a test headline",
   date: "2025-02-01",
-  author: "newsdesk",
+  authors: ["news-desk"],
   tickers: ["nvda", "tsla"],
   tags: ["nvidia", "markets"],
   draft: false,
@@ -67,9 +68,10 @@ describe("validateNewArticle", () => {
     ["a date in another format", { date: "01/02/2025" }, /^--date: "01\/02\/2025" is not a calendar date/],
     [
       "an unknown author",
-      { author: "bob" },
-      /^--author: "bob" is not an author; use one of newsdesk, markets-team/,
+      { authors: ["news-desk", "bob"] },
+      /^--authors: unknown author "bob"; use an author from content\/authors.yaml \(known: china-desk, data-desk, markets-desk, news-desk, technology-desk\)/,
     ],
+    ["no author", { authors: [] }, /^--authors: is empty; name at least one author/],
     [
       "a headline over 120 characters",
       { title: "x".repeat(121) },
@@ -122,10 +124,13 @@ describe("articleSource", () => {
       title,
       description: PLACEHOLDER_DEK,
       date: "2025-02-01",
-      author: "newsdesk",
+      authors: ["news-desk"],
+      format: "news",
       tickers: ["nvda", "tsla"],
       tags: ["nvidia", "markets"],
       draft: false,
+      updates: [],
+      corrections: [],
     });
   });
 
@@ -155,7 +160,7 @@ describe("articleSource", () => {
     for (const tag of found) {
       const name = tag.name;
       if (!isMdxComponent(name)) throw new Error(`unexpected ${name}`);
-      const article = { id: "x", file: "content/articles/x.mdx", date: "2025-03-09" };
+      const article = { id: "x", file: "content/articles/x.mdx", date: "2025-03-09", asOf: "2025-03-09" };
       expect(() => MDX_COMPONENTS[name].compute(tag.props, article, componentData(["tsla"]))).not.toThrow();
     }
   });

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import {
   articlePath,
+  authorPath,
   feedPaths,
+  standardsPaths,
   indexPaths,
   listPageOf,
   tagPath,
@@ -13,7 +15,15 @@ describe("site paths", () => {
     expect(articlePath("nvidia-rout")).toBe("/articles/nvidia-rout/");
     expect(tagPath("policy")).toBe("/tags/policy/");
     expect(tickerPath("nvda")).toBe("/tickers/nvda/");
-    expect(indexPaths).toEqual({ tags: "/tags/", tickers: "/tickers/" });
+    expect(authorPath("markets-desk")).toBe("/authors/markets-desk/");
+    expect(indexPaths).toEqual({ tags: "/tags/", tickers: "/tickers/", authors: "/authors/" });
+    expect(standardsPaths).toEqual({
+      about: "/about/",
+      methodology: "/methodology/",
+      correctionsPolicy: "/corrections-policy/",
+      corrections: "/corrections/",
+      disclaimer: "/disclaimer/",
+    });
   });
 
   it("number later pages of a list from 2, the first page keeping the list's own path", () => {
@@ -21,6 +31,7 @@ describe("site paths", () => {
     expect(tagPath("policy", 3)).toBe("/tags/policy/3/");
     expect(tickerPath("nvda", 1)).toBe("/tickers/nvda/");
     expect(tickerPath("nvda", 2)).toBe("/tickers/nvda/2/");
+    expect(authorPath("data-desk", 2)).toBe("/authors/data-desk/2/");
   });
 
   it("put ten articles on a page of a list", () => {
@@ -31,9 +42,14 @@ describe("site paths", () => {
     for (const page of [0, -1, 1.5, Number.NaN]) expect(() => tickerPath("nvda", page)).toThrow(RangeError);
   });
 
-  it("put each feed beside the page it follows", () => {
-    expect(feedPaths.site).toBe("/rss.xml");
-    expect(feedPaths.tag("policy")).toBe("/tags/policy/rss.xml");
-    expect(feedPaths.ticker("nvda")).toBe("/tickers/nvda/rss.xml");
+  it("put each feed beside the page it follows, in every format", () => {
+    expect(feedPaths.site()).toEqual({ rss: "/rss.xml", atom: "/atom.xml", json: "/feed.json" });
+    expect(feedPaths.tag("policy")).toEqual({
+      rss: "/tags/policy/rss.xml",
+      atom: "/tags/policy/atom.xml",
+      json: "/tags/policy/feed.json",
+    });
+    expect(feedPaths.ticker("nvda").rss).toBe("/tickers/nvda/rss.xml");
+    expect(feedPaths.author("news-desk").json).toBe("/authors/news-desk/feed.json");
   });
 });

@@ -26,7 +26,7 @@ import { componentData, snapshot, ticker, tickerData } from "../support/price-da
 const T = "\u2009–\u2009"; // Intl's range separator: thin space, en dash, thin space.
 const byd = tickerData("byd");
 const data = componentData(["byd", "alibaba-hk"]);
-const article = { id: "x", file: "content/articles/x.mdx", date: "2025-06-30" };
+const article = { id: "x", file: "content/articles/x.mdx", date: "2025-06-30", asOf: "2025-06-30" };
 const compute = (name: "Move" | "Close" | "Price" | "Record", props: Record<string, unknown>) =>
   MDX_COMPONENTS[name].compute({ ticker: "byd", ...props }, article, data);
 
@@ -86,11 +86,13 @@ describe("figures on both sides of the bonus issue", () => {
   it("compare a record with earlier prices on one basis", () => {
     // The highest earlier close is 465.2 on 2025-05-23, 155.07 after dividing by 3: above 140.8.
     expect(() => compute("Record", { date: "2025-06-11" })).toThrow(
-      "the close on 2025-06-11 (HK$140.80) is not a record: the close on 2025-05-23 was HK$465.20 (HK$155.07 adjusted for the 3-for-1 bonus issue since)",
+      "the close on 2025-06-11 (HK$140.80) is not the highest close since 2 October 2024: the close on 2025-05-23 was HK$465.20 (HK$155.07 adjusted for the 3-for-1 bonus issue since)",
     );
     expect(isRecord(byd.bars, "2025-06-11", "close", byd.events)).toBe(false);
-    // As traded, 140.8 would never be compared fairly; BYD's record close of 12 Feb 2025 still stands.
-    expect(recordFigure(byd.bars, byd.ticker, { date: "2025-02-12" }, byd.events)).toBe("a record close");
+    // As traded, 140.8 would never be compared fairly; BYD's highest close of 12 Feb 2025 still stands.
+    expect(recordFigure(byd.bars, byd.ticker, { date: "2025-02-12" }, byd.events)).toBe(
+      "the highest close since 2 October 2024",
+    );
   });
 
   it("give the chip of the day after on one basis", () => {

@@ -3,6 +3,8 @@
  * `buildArticleIndex` and read by every page and feed, so no two pages can disagree.
  */
 
+import type { ArticleNote } from "./schema.ts";
+
 /** The fields of an article these rules need; collection entries satisfy it. */
 export interface ArticleLike {
   id: string;
@@ -10,9 +12,61 @@ export interface ArticleLike {
     title: string;
     date: string;
     draft: boolean;
+    authors: readonly string[];
     tags: readonly string[];
     tickers: readonly string[];
   };
+}
+
+/** An article's dates as its notes change them. */
+interface Dated {
+  date: string;
+  updates?: readonly Pick<ArticleNote, "date">[];
+  corrections?: readonly Pick<ArticleNote, "date">[];
+}
+
+const latestOf = (dates: readonly string[], fallback: string) =>
+  dates.reduce((latest, date) => (date > latest ? date : latest), fallback);
+
+/**
+ * The day an article's facts stand as of: its latest update's date, else its date. What it shows
+ * from the data stops there (a correction puts an error right; it adds no later news).
+ */
+export function asOfDate(article: Dated): string {
+  return latestOf(
+    (article.updates ?? []).map((u) => u.date),
+    article.date,
+  );
+}
+
+/** The day an article last changed: its latest update or correction, else its date. */
+export function lastModifiedDate(article: Dated): string {
+  return latestOf(
+    [...(article.updates ?? []), ...(article.corrections ?? [])].map((n) => n.date),
+    article.date,
+  );
+}
+
+/** Notes newest first, in the order pages and feeds show them. */
+export function newestNotesFirst<N extends Pick<ArticleNote, "date">>(notes: readonly N[]): N[] {
+  return [...notes].sort((a, b) => b.date.localeCompare(a.date));
+}
+
+/** One correction with the article it corrects, for the corrections page. */
+export interface CorrectionEntry<A> {
+  article: A;
+  correction: ArticleNote;
+}
+
+/** Every correction of `articles` (newest first as given), newest correction first. */
+export function correctionsLog<A extends ArticleLike & { data: { corrections: readonly ArticleNote[] } }>(
+  articles: readonly A[],
+): CorrectionEntry<A>[] {
+  const entries = articles.flatMap((article) =>
+    article.data.corrections.map((correction) => ({ article, correction })),
+  );
+  // Stable sort: same-day corrections keep the articles' order (newest article first).
+  return entries.sort((a, b) => b.correction.date.localeCompare(a.correction.date));
 }
 
 export type PublicationState = "published" | "draft" | "scheduled";
@@ -85,6 +139,8 @@ export interface ArticleIndex<A extends ArticleLike> {
   byTag: Map<string, A[]>;
   /** Ticker id -> its articles, newest first. */
   byTicker: Map<string, A[]>;
+  /** Author id -> the articles they sign, newest first. */
+  byAuthor: Map<string, A[]>;
   related: Map<string, A[]>;
   /** The article published just before (older) and just after (newer) each one. */
   adjacent: Map<string, { older?: A; newer?: A }>;
@@ -101,6 +157,7 @@ export function buildArticleIndex<A extends ArticleLike>(
     byId: new Map(articles.map((a) => [a.id, a])),
     byTag: groupBy(articles, (a) => a.data.tags),
     byTicker: groupBy(articles, (a) => a.data.tickers),
+    byAuthor: groupBy(articles, (a) => a.data.authors),
     related: new Map(articles.map((a) => [a.id, relatedArticles(a, articles)])),
     adjacent: new Map(articles.map((a, i) => [a.id, { newer: articles[i - 1], older: articles[i + 1] }])),
   };

@@ -1,8 +1,8 @@
 /**
  * The rules that span content files: where content lives and which files are articles, an article file
- * checked as the build checks it, and the references between files (an article's tickers and tags
- * exist, slugs are unique, each price snapshot belongs to a ticker in the same currency). The build
- * (src/data/loaders.ts) and `npm run check:content` both call these, so both print the same lines.
+ * checked as the build checks it, and the references between files (an article's tickers, tags and
+ * authors exist, slugs are unique, each price snapshot belongs to a ticker in the same currency). The
+ * build (src/data/loaders.ts) and `npm run check:content` both call these, so both print the same lines.
  */
 import { CONTENT } from "./paths.ts";
 import {
@@ -10,13 +10,15 @@ import {
   knownIds,
   missingSnapshot,
   slugTaken,
+  unknownAuthor,
   unknownTag,
   unknownTicker,
   validate,
   type Checked,
 } from "./errors.ts";
 import { parseFrontmatter } from "./frontmatter.ts";
-import { articleFrontmatterSchema, type ArticleData, type Tag, type Ticker } from "./schema.ts";
+import { articleFrontmatterSchema, type ArticleData, type Author, type Tag, type Ticker } from "./schema.ts";
+import { buildDate } from "../site/dates.ts";
 
 /** What the cross-collection checks need to know of each article and snapshot. */
 export interface ArticleRef {
@@ -26,6 +28,7 @@ export interface ArticleRef {
   id: string;
   tickers: readonly string[];
   tags: readonly string[];
+  authors: readonly string[];
 }
 
 export interface SnapshotRef {
@@ -39,10 +42,14 @@ export interface SnapshotRef {
 
 /**
  * An article file checked as the build checks it: its frontmatter read from `source` (see
- * ./frontmatter.ts for why not Astro's reading) and validated. The build's loader and
- * `npm run check:content` both call it.
+ * ./frontmatter.ts for why not Astro's reading) and validated, as of the build date `today`. The
+ * build's loader and `npm run check:content` both call it.
  */
-export function checkArticle(file: string, source: string): Checked<ArticleData> {
+export function checkArticle(
+  file: string,
+  source: string,
+  today: string = buildDate(),
+): Checked<ArticleData> {
   let frontmatter: unknown;
   try {
     frontmatter = parseFrontmatter(source, file).data;
@@ -50,12 +57,31 @@ export function checkArticle(file: string, source: string): Checked<ArticleData>
     if (!(error instanceof ContentError)) throw error;
     return { problems: [...error.problems] };
   }
-  return checkFrontmatter(file, frontmatter);
+  return checkFrontmatter(file, frontmatter, today);
 }
 
-/** Frontmatter data validated; a problem with the whole of it is reported as `(frontmatter)`. */
-export function checkFrontmatter(file: string, data: unknown): Checked<ArticleData> {
-  return validate(articleFrontmatterSchema, data, file, "(frontmatter)");
+/**
+ * Frontmatter data validated; a problem with the whole of it is reported as `(frontmatter)`. Notes
+ * dated after the build date `today` are refused: they would announce a change not yet made.
+ */
+export function checkFrontmatter(
+  file: string,
+  data: unknown,
+  today: string = buildDate(),
+): Checked<ArticleData> {
+  const checked = validate(articleFrontmatterSchema, data, file, "(frontmatter)");
+  const article = checked.data;
+  if (!article) return checked;
+  const problems = (["updates", "corrections"] as const).flatMap((key) =>
+    article[key].flatMap((entry, index) =>
+      entry.date > today
+        ? [
+            `${file}: ${key}[${index}].date: ${entry.date} is after the build date ${today}; date the ${key === "updates" ? "update" : "correction"} on the day it is made, not ahead`,
+          ]
+        : [],
+    ),
+  );
+  return problems.length > 0 ? { problems } : checked;
 }
 
 /** Every reference problem, one line each; an empty list means the content hangs together. */
@@ -63,11 +89,13 @@ export function checkReferences(input: {
   articles: readonly ArticleRef[];
   tickers: readonly Ticker[];
   tags: readonly Tag[];
+  authors: readonly Author[];
   snapshots: readonly SnapshotRef[];
 }): string[] {
   const problems: string[] = [];
   const tickerIds = input.tickers.map((t) => t.id);
   const tagIds = input.tags.map((t) => t.id);
+  const authorIds = input.authors.map((a) => a.id);
   const tickers = new Map(input.tickers.map((t) => [t.id, t]));
 
   const filesBySlug = new Map<string, string[]>();
@@ -78,6 +106,11 @@ export function checkReferences(input: {
     });
     article.tags.forEach((id, i) => {
       if (!tagIds.includes(id)) problems.push(`${article.file}: tags[${i}]: ${unknownTag(id, tagIds)}`);
+    });
+    article.authors.forEach((id, i) => {
+      if (!authorIds.includes(id)) {
+        problems.push(`${article.file}: authors[${i}]: ${unknownAuthor(id, authorIds)}`);
+      }
     });
   }
   // The file nearest the top of content/articles (then the first by name) keeps the slug, whatever

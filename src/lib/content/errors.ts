@@ -97,6 +97,11 @@ export function unknownTag(id: string, tagIds: readonly string[]): string {
   return `unknown tag "${id}"; use a tag from ${CONTENT.tags} ${knownIds(tagIds)} or add it there`;
 }
 
+/** `unknown author "jane"; use an author from content/authors.yaml (known: ...) or add them there` */
+export function unknownAuthor(id: string, authorIds: readonly string[]): string {
+  return `unknown author "${id}"; use an author from ${CONTENT.authors} ${knownIds(authorIds)} or add them there`;
+}
+
 /** `slug "x" is already used by content/articles/x.mdx; ...` */
 export function slugTaken(slug: string, file: string): string {
   return `slug "${slug}" is already used by ${file}; each article needs a unique file name`;

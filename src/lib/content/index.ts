@@ -11,3 +11,4 @@ export * from "./frontmatter.ts";
 export * from "./schema.ts";
 export * from "./checks.ts";
 export * from "./articles.ts";
+export * from "./formats.ts";

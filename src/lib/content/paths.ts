@@ -9,6 +9,7 @@ export const CONTENT = {
   articles: "content/articles",
   tickers: "content/tickers.yaml",
   tags: "content/tags.yaml",
+  authors: "content/authors.yaml",
   prices: "content/prices",
 } as const;
 

@@ -4,9 +4,9 @@
  * bad fixtures, so an editor gets the same message everywhere.
  */
 import { z } from "astro/zod";
-import { authorIds } from "../site/config.ts";
 import { show } from "./errors.ts";
 import { calendarDate, choice, expected, nonEmpty, noDuplicates, slug, strict } from "./fields.ts";
+import { ARTICLE_FORMATS, DEFAULT_FORMAT, type ArticleFormatId } from "./formats.ts";
 
 // ---------------------------------------------------------------------------------------------------
 // Tickers: content/tickers.yaml
@@ -117,7 +117,81 @@ export const tagsFileSchema = z
   );
 
 // ---------------------------------------------------------------------------------------------------
+// Authors: content/authors.yaml, who signs articles. Desks are organisations; a person gets an entry
+// only when a real person signs.
+
+export const authorKinds = ["organization", "person"] as const;
+
+/** A web address an author is known by elsewhere (a profile, a page). */
+const webUrl = z.string({ error: expected("a web address starting https://") }).refine(
+  (value) => {
+    try {
+      return ["https:", "http:"].includes(new URL(value).protocol);
+    } catch {
+      return false;
+    }
+  },
+  { error: (issue) => `${show(issue.input)} is not a web address; write it in full, starting https://` },
+);
+
+/** Markup or an HTML character reference: `<b>`, `&amp;`, `&#60;`. */
+const MARKUP = /[<>]|&(#\d+|#x[0-9a-f]+|[a-z][a-z0-9]*);/i;
+
+/** One byline: a desk or a person. */
+export const authorSchema = strict({
+  /** URL slug and the id articles use: `markets-desk` gives /authors/markets-desk/ and `authors: [markets-desk]`. */
+  id: slug("author id"),
+  /**
+   * Name shown in bylines, feeds and structured data: "Markets desk". Plain text: feed formats carry
+   * names where some readers take markup or entities as HTML, so neither is accepted.
+   */
+  name: nonEmpty("the name shown in bylines, e.g. Markets desk").refine((name) => !MARKUP.test(name), {
+    error: (issue) =>
+      `${show(issue.input)} is not a plain name: write it without <, > or HTML entities such as &amp;`,
+  }),
+  /** A desk (`organization`) or a person (`person`); structured data calls it Organization or Person. */
+  kind: choice(authorKinds, "a kind of author"),
+  /** What the author covers, a few words: "Share prices, indices and how investors read the news". */
+  role: nonEmpty("what the author covers, in a few words"),
+  /** One to three sentences for the author's page. */
+  bio: nonEmpty("one to three sentences about the author, for their page"),
+  /** Pages elsewhere that are the same author (structured data's sameAs). */
+  links: z
+    .array(
+      strict({
+        label: nonEmpty("what the link is, e.g. Profile"),
+        url: webUrl,
+      }),
+      { error: expected("a list of links, each { label, url }") },
+    )
+    .default([]),
+});
+
+export const authorsFileSchema = z
+  .array(authorSchema, { error: expected("a YAML list of authors (each item starts with `- id:`)") })
+  .min(1, { error: "lists no authors; add at least one" })
+  .superRefine((authors, ctx) =>
+    noDuplicates(
+      authors.map((a) => a.id),
+      ctx,
+      "author id",
+    ),
+  );
+
+// ---------------------------------------------------------------------------------------------------
 // Articles: content/articles/<slug>.mdx frontmatter
+
+/** A dated note on an article: a correction (an error put right) or an update (news added). */
+const note = (what: string) =>
+  strict({
+    /** The day the change was made; not before the article's date, not after the build date. */
+    date: calendarDate,
+    /** What changed, in a sentence or two of plain text. */
+    text: nonEmpty(`what the ${what} changed, in a sentence or two`),
+  });
+
+const notes = (what: string) =>
+  z.array(note(what), { error: expected(`a list of ${what}s, each { date, text }`) }).default([]);
 
 /**
  * Builds the article schema. `image` is Astro's image() helper in the build, and a plain path check
@@ -144,14 +218,16 @@ export function articleSchema<Image extends z.ZodType>(image: () => Image) {
       }),
     /** Publication date. An article dated after the build date is scheduled: it goes live on that day. */
     date: calendarDate,
-    /** Date of the last substantive update; not before `date`. */
-    updated: calendarDate.optional(),
-    /** Id of an author defined in src/lib/site/config.ts. */
-    author: choice(
-      authorIds as [string, ...string[]],
-      "an author",
-      " (authors are defined in src/lib/site/config.ts)",
-    ),
+    /** Ids of the authors who sign it (content/authors.yaml), in byline order: at least one. */
+    authors: z
+      .array(slug("author id"), { error: expected("a list of author ids, e.g. [markets-desk]") })
+      .min(1, { error: "is empty; name at least one author from content/authors.yaml" })
+      .superRefine((ids, ctx) => noDuplicates(ids, ctx, "author")),
+    /** What kind of article it is: shown as a label, and in structured data and feeds. */
+    format: choice(
+      Object.keys(ARTICLE_FORMATS) as [ArticleFormatId, ...ArticleFormatId[]],
+      "an article format",
+    ).default(DEFAULT_FORMAT),
     /** Ids of the tickers the article discusses (content/tickers.yaml). */
     tickers: z
       .array(slug("ticker id"), { error: expected("a list of ticker ids, e.g. [nvda, ixic]") })
@@ -172,13 +248,21 @@ export function articleSchema<Image extends z.ZodType>(image: () => Image) {
       src: image(),
       alt: nonEmpty("a text alternative describing the image"),
     }).optional(),
+    /** News added after publication, each dated: shown as "Updated <date>" lines with their notes. */
+    updates: notes("update"),
+    /** Errors put right after publication, each dated: shown as notes at the top of the article. */
+    corrections: notes("correction"),
   }).superRefine((article, ctx) => {
-    if (article.updated !== undefined && article.updated < article.date) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["updated"],
-        input: article.updated,
-        message: `${article.updated} is before the publication date ${article.date}; updated must be on or after date`,
+    for (const key of ["updates", "corrections"] as const) {
+      article[key].forEach((entry, index) => {
+        if (entry.date < article.date) {
+          ctx.addIssue({
+            code: "custom",
+            path: [key, index, "date"],
+            input: entry.date,
+            message: `${entry.date} is before the publication date ${article.date}; date the ${key === "updates" ? "update" : "correction"} on or after ${article.date}`,
+          });
+        }
       });
     }
   });
@@ -194,6 +278,10 @@ export const articleFrontmatterSchema = articleSchema(() =>
 
 export type Ticker = z.output<typeof tickerSchema>;
 export type Tag = z.output<typeof tagSchema>;
+export type Author = z.output<typeof authorSchema>;
+/** A dated correction or update of an article. */
+export type ArticleNote = z.output<ReturnType<typeof note>>;
+export type AuthorKind = Author["kind"];
 /** Article frontmatter once validated, with the image as whatever the image helper produced. */
 export type ArticleData<Image = string> = Omit<z.output<typeof articleFrontmatterSchema>, "image"> & {
   image?: { src: Image; alt: string };

@@ -1,28 +1,47 @@
 /**
- * Full-content RSS feeds: the site feed, one per tag and one per ticker, all written by `buildFeed`.
- * Everything here is pure: the routes hand it published articles (from getSiteData) and each article's
- * body already rendered to HTML; `cleanFeedHtml` turns that HTML into something a feed reader shows
- * as the page does, with absolute URLs and nothing that needs scripts or the site's stylesheet.
+ * Full-content feeds: the site's, one per tag, one per ticker and one per author, each in RSS 2.0,
+ * Atom 1.0 and JSON Feed 1.1. One item builder (`feedEntry`) makes each article's entry once; the
+ * writers (./rss.ts, ./atom.ts, ./json-feed.ts) only spell it in their format, so the three carry the
+ * same items, ids, dates and content. Everything here is pure: the routes hand it published articles
+ * (from getSiteData) and each article's body already rendered to clean feed HTML (./clean-html.ts).
  */
 import { createHash } from "node:crypto";
-import { getRssString, type RSSFeedItem } from "@astrojs/rss";
-import { absoluteUrl, authorName, site } from "../site/config.ts";
-import { toUtcDate } from "../site/dates.ts";
-import { articlePath, feedPaths, tagPath, tickerPath } from "../site/paths.ts";
-import type { Tag, Ticker } from "../content/schema.ts";
+import { escapeAttribute, escapeText } from "entities";
+import { absoluteUrl, site } from "../site/config.ts";
+import { formatDate } from "../site/dates.ts";
+import {
+  articlePath,
+  authorPath,
+  feedPaths,
+  tagPath,
+  tickerPath,
+  type FeedFiles,
+  type FeedFormat,
+} from "../site/paths.ts";
+import { lastModifiedDate, newestNotesFirst } from "../content/articles.ts";
+import { articleFormat, type ArticleFormatId } from "../content/formats.ts";
+import type { ArticleNote, Author, Tag, Ticker } from "../content/schema.ts";
+import { rssFeed } from "./rss.ts";
+import { atomFeed } from "./atom.ts";
+import { jsonFeed } from "./json-feed.ts";
 
-/** What a feed says about itself. Paths are site paths; they are made absolute here. */
+/** How many items a feed holds: the newest. The sitemap and the paginated lists reach the rest. */
+export const FEED_SIZE = 50;
+
+/** What a feed says about itself. Paths are site paths; the writers make them absolute. */
 export interface FeedChannel {
+  /** Plain text. */
   title: string;
+  /** Plain text. */
   description: string;
-  /** The HTML page this feed follows (the channel's link). */
+  /** The HTML page this feed follows. */
   page: string;
-  /** Where the feed itself is published (its atom:link rel="self"). */
-  self: string;
+  /** Where the feed is published in each format (each names itself with rel="self" or feed_url). */
+  files: FeedFiles;
 }
 
 export function siteChannel(): FeedChannel {
-  return { title: site.name, description: site.description, page: "/", self: feedPaths.site };
+  return { title: site.name, description: site.description, page: "/", files: feedPaths.site() };
 }
 
 export function tagChannel(tag: Tag): FeedChannel {
@@ -30,7 +49,7 @@ export function tagChannel(tag: Tag): FeedChannel {
     title: `${tag.label} | ${site.name}`,
     description: tag.description,
     page: tagPath(tag.id),
-    self: feedPaths.tag(tag.id),
+    files: feedPaths.tag(tag.id),
   };
 }
 
@@ -40,7 +59,16 @@ export function tickerChannel(ticker: Ticker): FeedChannel {
     description:
       ticker.description ?? `${site.name} articles on ${ticker.name} (${ticker.symbol}, ${ticker.exchange}).`,
     page: tickerPath(ticker.id),
-    self: feedPaths.ticker(ticker.id),
+    files: feedPaths.ticker(ticker.id),
+  };
+}
+
+export function authorChannel(author: Author): FeedChannel {
+  return {
+    title: `${author.name} | ${site.name}`,
+    description: author.bio,
+    page: authorPath(author.id),
+    files: feedPaths.author(author.id),
   };
 }
 
@@ -51,18 +79,39 @@ export interface FeedArticle {
     title: string;
     description: string;
     date: string;
-    author: string;
+    authors: readonly string[];
+    format: ArticleFormatId;
     tags: readonly string[];
     tickers: readonly string[];
+    updates: readonly ArticleNote[];
+    corrections: readonly ArticleNote[];
   };
 }
 
-/** What `buildFeed` looks up by id: the site's tags and tickers, and each article's rendered body. */
+/** What `feedEntry` looks up by id: the site's tags, tickers and authors, and each article's rendered body. */
 export interface FeedSources {
   tagById: ReadonlyMap<string, Tag>;
   tickerById: ReadonlyMap<string, Ticker>;
+  authorById: ReadonlyMap<string, Author>;
   /** Each article's body as clean feed HTML (see cleanFeedHtml), by article id. */
   html: ReadonlyMap<string, string>;
+}
+
+/** One article as every feed format carries it. Text fields are plain text; the writers escape them. */
+export interface FeedEntry {
+  /** The article's permanent absolute URL: its link, and its id (guid) in every format. */
+  url: string;
+  title: string;
+  /** The dek. */
+  summary: string;
+  /** The whole article as HTML: its corrections and updates, then its body. */
+  contentHtml: string;
+  /** Calendar dates: publication (never changes), and the latest correction or update. */
+  published: string;
+  modified: string;
+  authors: { name: string; url: string }[];
+  /** The format's label, then tag labels, then ticker symbols. */
+  categories: string[];
 }
 
 function lookup<T>(map: ReadonlyMap<string, T>, id: string, what: string, article: string): T {
@@ -71,59 +120,68 @@ function lookup<T>(map: ReadonlyMap<string, T>, id: string, what: string, articl
   return found;
 }
 
-/** Escapes text for the hand-written XML fragments handed to @astrojs/rss as customData. */
-function xmlText(value: string): string {
-  return value
-    .replaceAll("&", "&amp;")
-    .replaceAll("<", "&lt;")
-    .replaceAll(">", "&gt;")
-    .replaceAll('"', "&quot;");
+/**
+ * An article's corrections and updates as HTML paragraphs, newest first, corrections before updates,
+ * as the top of its page shows them. The notes are plain text, escaped here.
+ */
+export function notesHtml(data: Pick<FeedArticle["data"], "updates" | "corrections">): string {
+  const paragraph = (lead: string, note: ArticleNote) =>
+    `<p><strong>${escapeText(lead)}:</strong> ${escapeText(note.text)}</p>`;
+  return [
+    ...newestNotesFirst(data.corrections).map((note) =>
+      paragraph(`Correction, ${formatDate(note.date)}`, note),
+    ),
+    ...newestNotesFirst(data.updates).map((note) => paragraph(`Updated ${formatDate(note.date)}`, note)),
+  ].join("");
 }
 
-/** One feed item: the article's permanent URL as link and guid, its date, dek, full body and labels. */
-export function feedItem(article: FeedArticle, sources: FeedSources): RSSFeedItem {
+/** The one item builder: an article's entry in every feed that carries it. */
+export function feedEntry(article: FeedArticle, sources: FeedSources): FeedEntry {
   const { data } = article;
   return {
+    url: absoluteUrl(articlePath(article.id)),
     title: data.title,
-    link: absoluteUrl(articlePath(article.id)),
-    pubDate: toUtcDate(data.date),
-    description: data.description,
-    content: lookup(sources.html, article.id, "rendered body", article.id),
+    summary: data.description,
+    contentHtml: notesHtml(data) + lookup(sources.html, article.id, "rendered body", article.id),
+    published: data.date,
+    modified: lastModifiedDate(data),
+    authors: data.authors.map((id) => ({
+      name: lookup(sources.authorById, id, "author", article.id).name,
+      url: absoluteUrl(authorPath(id)),
+    })),
     categories: [
+      articleFormat(data.format).label,
       ...data.tags.map((id) => lookup(sources.tagById, id, "tag", article.id).label),
       ...data.tickers.map((id) => lookup(sources.tickerById, id, "ticker", article.id).symbol),
     ],
-    // RSS's own <author> must be an e-mail address; Dublin Core's creator takes the byline name.
-    customData: `<dc:creator>${xmlText(authorName(data.author))}</dc:creator>`,
   };
 }
 
+/** The newest calendar date among the entries' modifications, or undefined for an empty feed. */
+export function newestModified(entries: readonly FeedEntry[]): string | undefined {
+  return entries.reduce<string | undefined>(
+    (latest, entry) => (latest === undefined || entry.modified > latest ? entry.modified : latest),
+    undefined,
+  );
+}
+
 /**
- * The one feed builder. `articles` must be published articles, newest first (getSiteData's order);
- * lastBuildDate is the newest article's date, so rebuilding unchanged content gives the same bytes.
+ * A feed of `channel` in `format`. `articles` must be published articles, newest first (getSiteData's
+ * order); the newest FEED_SIZE of them are carried. Dates come from the articles, never the clock,
+ * so rebuilding unchanged content gives the same bytes; `today` (the build date) dates only an Atom
+ * feed with no entries, which the format requires a date for.
  */
-export function buildFeed(
+export async function buildFeed(
+  format: FeedFormat,
   channel: FeedChannel,
   articles: readonly FeedArticle[],
   sources: FeedSources,
+  today: string,
 ): Promise<string> {
-  const newest = articles.reduce<string | undefined>(
-    (latest, a) => (latest === undefined || a.data.date > latest ? a.data.date : latest),
-    undefined,
-  );
-  const channelData = [
-    `<language>${xmlText(site.lang)}</language>`,
-    newest ? `<lastBuildDate>${toUtcDate(newest).toUTCString()}</lastBuildDate>` : "",
-    `<atom:link href="${xmlText(absoluteUrl(channel.self))}" rel="self" type="application/rss+xml"/>`,
-  ].join("");
-  return getRssString({
-    title: channel.title,
-    description: channel.description,
-    site: absoluteUrl(channel.page),
-    xmlns: { atom: "http://www.w3.org/2005/Atom", dc: "http://purl.org/dc/elements/1.1/" },
-    customData: channelData,
-    items: articles.map((article) => feedItem(article, sources)),
-  });
+  const entries = articles.slice(0, FEED_SIZE).map((article) => feedEntry(article, sources));
+  if (format === "rss") return rssFeed(channel, entries);
+  if (format === "atom") return atomFeed(channel, entries, today);
+  return jsonFeed(channel, entries);
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -150,5 +208,5 @@ export interface LeadImage {
 
 /** The lead image as HTML to put before the body, so the feed item carries the whole article. */
 export function leadImageHtml(image: LeadImage): string {
-  return `<figure><img src="${xmlText(image.src)}" alt="${xmlText(image.alt)}" width="${image.width}" height="${image.height}"></figure>`;
+  return `<figure><img src="${escapeAttribute(image.src)}" alt="${escapeAttribute(image.alt)}" width="${image.width}" height="${image.height}"></figure>`;
 }

@@ -30,6 +30,11 @@ export interface ArticleContext {
   file: string;
   /** Publication date: charts centre on it by default. */
   date: string;
+  /**
+   * The day the article's facts stand as of: its latest update's date, else its date (asOfDate in
+   * src/lib/content/articles.ts). Nothing the article shows from the data may come after it.
+   */
+  asOf: string;
 }
 
 /** One prop as the editing guide documents it. */
@@ -171,9 +176,12 @@ export const MDX_COMPONENTS = {
     },
     docs: {
       summary:
-        '"a record close" or "a record intraday high", rendered only when the data show one: the day\'s close\n(or high) is above every earlier one in the snapshot. If it is not, the build stops and names the\nearlier day that was higher, so no article claims a record the data do not support.',
+        '"the highest close since 2 October 2024" or "the highest intraday price since 2 October 2024" (the\nfirst day of the ticker\'s data), rendered only when the data show it: the day\'s close (or high) is\nabove every earlier one in the snapshot. It never says "record": the data start on a known day, and\nthe share may have traded higher before it. If the day is not the highest, the build stops and names\nthe earlier day that was higher, so no article claims a high the data do not support.',
       props: [tickerProp, dateProp, { name: "basis", values: "`close`, `high`", default: "`close`" }],
-      example: 'BYD\'s shares ended at <Record ticker="byd" date="2025-02-12" />.',
+      notes:
+        'Write it where a noun phrase fits: "closed at HK$352.00, <Record ... />" reads "closed at HK$352.00,\nthe highest close since 2 October 2024". Say "record" in your own words only for a record the\nsource of the claim states (a record one-day loss of market value, say), attributed to it.',
+      example:
+        'BYD\'s shares closed at <Close ticker="byd" date="2025-02-12" />, <Record ticker="byd" date="2025-02-12" />.',
     },
   }),
   PriceChart: component({

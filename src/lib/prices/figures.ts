@@ -93,21 +93,29 @@ export function priceFigure(
 }
 
 /**
- * "a record close" / "a record intraday high", only when the data show one: above every earlier
- * close (or high) in the snapshot. Otherwise the build stops, so no article claims a record the data
- * do not support.
+ * "the highest close since 2 October 2024" / "the highest intraday price since 2 October 2024",
+ * only when the data show it: the day's close (or high) is above every earlier one in the snapshot.
+ * The data start on a known day, so the claim names it rather than saying "record", which would
+ * claim the whole of the share's history. `since` is the first day the data cover (a snapshot that
+ * declares a longer history may pass its start). Otherwise the build stops, so no article claims a
+ * high the data do not support.
  */
 export function recordFigure(
   bars: readonly Bar[],
   ticker: Pick<Ticker, "currency" | "kind">,
   props: { date: string; basis?: string },
   events: SeriesEvents = NO_EVENTS,
+  since: string | undefined = bars[0]?.date,
 ): string {
   const basis = oneOf(props.basis, ["close", "high"] as const, "basis", "close");
+  const what = basis === "close" ? "close" : "intraday price";
+  const from = formatDate(since ?? props.date);
   const beaten = recordBeaten(bars, props.date, basis, events);
-  if (beaten === undefined) return basis === "close" ? "a record close" : "a record intraday high";
+  if (beaten === undefined) return `the highest ${what} since ${from}`;
   if (beaten === "first") {
-    throw new PriceDataError(`${props.date} is the first bar of the data, so nothing shows it was a record`);
+    throw new PriceDataError(
+      `${props.date} is the first bar of the data, so there is no earlier ${basis} for it to be the highest since`,
+    );
   }
   const value = formatPrice(barOn(bars, props.date)[basis], ticker);
   const asTraded = beaten.bar[basis];
@@ -119,7 +127,7 @@ export function recordFigure(
           .map(splitName)
           .join(" and ")} since)`;
   throw new PriceDataError(
-    `the ${basis} on ${props.date} (${value}) is not a record: the ${basis} on ${beaten.bar.date} was ${formatPrice(asTraded, ticker)}${adjusted}`,
+    `the ${basis} on ${props.date} (${value}) is not the highest ${what} since ${from}: the ${basis} on ${beaten.bar.date} was ${formatPrice(asTraded, ticker)}${adjusted}`,
   );
 }
 

@@ -97,3 +97,9 @@ export function directionArrow(dir: Direction): string {
 export function directionWord(dir: Direction): string {
   return dir === "up" ? "up" : dir === "down" ? "down" : "unchanged";
 }
+
+/** A row of the "What happened next" box: "1 trading day later", "20 trading days later", "Latest close". */
+export function laterCloseLabel(days: number | undefined): string {
+  if (days === undefined) return "Latest close";
+  return `${days} trading day${days === 1 ? "" : "s"} later`;
+}

@@ -4,3 +4,4 @@
  */
 export * from "./metadata.ts";
 export * from "./og-card.ts";
+export * from "./news-sitemap.ts";

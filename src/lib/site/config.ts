@@ -1,14 +1,8 @@
 /**
- * The one site configuration: name, URL, authors, repository. Pages, feeds and metadata read the
- * resolved object exported here; nothing else spells these values.
+ * The one site configuration: name, URL, locale, repository. Pages, feeds and metadata read the
+ * resolved object exported here; nothing else spells these values. Who signs articles is content:
+ * content/authors.yaml.
  */
-
-export interface Author {
-  /** Stable id used in article frontmatter (`author: newsdesk`). */
-  id: string;
-  /** Name shown in bylines, feeds and JSON-LD. */
-  name: string;
-}
 
 export interface SiteConfig {
   /** Site name, used in titles, the header and feeds. */
@@ -23,9 +17,7 @@ export interface SiteConfig {
   locale: string;
   /** Locale for prices: en-US writes USD as "$118.42" and HKD as "HK$327.80" (en-GB would say "US$"). */
   numberLocale: string;
-  /** Everyone who may sign an article; frontmatter `author` must be one of these ids. */
-  authors: readonly Author[];
-  /** Id of the author used when an editor does not name one. */
+  /** Id (content/authors.yaml) of the author `npm run new` signs an article with when none is given. */
   defaultAuthor: string;
   /** Web URL of the repository's content folder for "Edit this article" links; empty hides them. */
   editBaseUrl: string;
@@ -44,24 +36,9 @@ export const site = defineSite({
   lang: "en",
   locale: "en-GB",
   numberLocale: "en-US",
-  authors: [
-    { id: "newsdesk", name: "Market Desk staff" },
-    { id: "markets-team", name: "Market Desk markets team" },
-  ],
-  defaultAuthor: "newsdesk",
+  defaultAuthor: "news-desk",
   editBaseUrl: "",
 });
-
-/** Ids of every author, for schema validation and error messages. */
-export const authorIds = site.authors.map((a) => a.id);
-
-/** Display name of the author with this id (bylines, feeds, JSON-LD); the article schema admits only these ids. */
-export function authorName(id: string): string {
-  const author = site.authors.find((a) => a.id === id);
-  if (!author)
-    throw new Error(`unknown author ${JSON.stringify(id)}; authors are defined in src/lib/site/config.ts`);
-  return author.name;
-}
 
 /** Absolute URL for a site path such as `/articles/x/`. */
 export function absoluteUrl(path: string): string {

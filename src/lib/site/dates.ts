@@ -20,9 +20,40 @@ export function toUtcDate(date: string): Date {
   return new Date(`${date}T00:00:00Z`);
 }
 
+/** The calendar date `days` days after `date` (before it, for a negative number). */
+export function addDays(date: string, days: number): string {
+  const day = toUtcDate(date);
+  day.setUTCDate(day.getUTCDate() + days);
+  return day.toISOString().slice(0, 10);
+}
+
+/**
+ * ISO 8601 date-time at midnight UTC of a calendar date, as schema.org, Open Graph (`article:*`),
+ * Atom and JSON Feed dates are read.
+ */
+export function isoDate(date: string): string {
+  return toUtcDate(date).toISOString();
+}
+
 /** Today's calendar date in UTC: the build date that decides what is scheduled. */
 export function todayUtc(now: Date = new Date()): string {
   return now.toISOString().slice(0, 10);
+}
+
+/**
+ * The build date: today in UTC, or BUILD_DATE=YYYY-MM-DD, so tests (and an editor checking what goes
+ * live on a given day) can build "as of" another date. The build and `npm run check:content` both
+ * read it here.
+ */
+export function buildDate(env: Record<string, string | undefined> = process.env): string {
+  const given = env.BUILD_DATE;
+  if (given === undefined || given === "") return todayUtc();
+  if (!isCalendarDate(given)) {
+    throw new Error(
+      `BUILD_DATE=${given} is not a calendar date; write YYYY-MM-DD, e.g. 2025-03-17, or unset it`,
+    );
+  }
+  return given;
 }
 
 const formats = {

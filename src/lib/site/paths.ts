@@ -33,12 +33,52 @@ export function tickerPath(id: string, page = 1): string {
   return listPage(`/tickers/${id}/`, page);
 }
 
-/** The indexes of all tags and all tickers. */
-export const indexPaths = { tags: "/tags/", tickers: "/tickers/" } as const;
+/** An author's page and the list of the articles they sign: `/authors/<id>/`, `/authors/<id>/2/`, … */
+export function authorPath(id: string, page = 1): string {
+  return listPage(`/authors/${id}/`, page);
+}
 
-/** Where each feed lives; pages use these for their autodiscovery links. */
+/** The indexes of all tags, all tickers and all authors. */
+export const indexPaths = { tags: "/tags/", tickers: "/tickers/", authors: "/authors/" } as const;
+
+/** The site's standards: who publishes it and how, how figures are made, corrections, the disclaimer. */
+export const standardsPaths = {
+  about: "/about/",
+  methodology: "/methodology/",
+  correctionsPolicy: "/corrections-policy/",
+  corrections: "/corrections/",
+  disclaimer: "/disclaimer/",
+} as const;
+
+/** The Google News sitemap: the articles of the last two days. */
+export const NEWS_SITEMAP_PATH = "/news-sitemap.xml";
+
+/** The formats every feed is published in: the file name beside its page, and its media type. */
+export const FEED_FORMATS = {
+  rss: { file: "rss.xml", type: "application/rss+xml", name: "RSS" },
+  atom: { file: "atom.xml", type: "application/atom+xml", name: "Atom" },
+  json: { file: "feed.json", type: "application/feed+json", name: "JSON Feed" },
+} as const;
+
+export type FeedFormat = keyof typeof FEED_FORMATS;
+
+export const FEED_FORMAT_IDS = Object.keys(FEED_FORMATS) as FeedFormat[];
+
+/** A feed's three files, by format: each lives beside the page the feed follows (`/tags/x/atom.xml`). */
+export type FeedFiles = Record<FeedFormat, string>;
+
+function feedFiles(page: string): FeedFiles {
+  return {
+    rss: `${page}${FEED_FORMATS.rss.file}`,
+    atom: `${page}${FEED_FORMATS.atom.file}`,
+    json: `${page}${FEED_FORMATS.json.file}`,
+  };
+}
+
+/** Where each feed lives, in each format; pages use these for their autodiscovery links. */
 export const feedPaths = {
-  site: "/rss.xml",
-  tag: (id: string) => `${tagPath(id)}rss.xml`,
-  ticker: (id: string) => `${tickerPath(id)}rss.xml`,
+  site: (): FeedFiles => feedFiles("/"),
+  tag: (id: string): FeedFiles => feedFiles(tagPath(id)),
+  ticker: (id: string): FeedFiles => feedFiles(tickerPath(id)),
+  author: (id: string): FeedFiles => feedFiles(authorPath(id)),
 };

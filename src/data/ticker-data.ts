@@ -5,6 +5,7 @@
  * which is not an MDX component, reads one ticker's data the same way.
  */
 import {
+  articleContext,
   componentProblem,
   computeComponent,
   describeTag,
@@ -19,13 +20,13 @@ import { getSiteData } from "@/data/site-data.ts";
 export function articleContextOf(article: {
   id: string;
   filePath?: string;
-  data: { date: string };
+  data: Parameters<typeof articleContext>[0]["data"];
 }): ArticleContext {
-  return {
+  return articleContext({
     id: article.id,
     file: article.filePath ?? `content/articles/${article.id}.mdx`,
-    date: article.data.date,
-  };
+    data: article.data,
+  });
 }
 
 /** What a component is, as its .astro file knows it (`Astro` satisfies it). */

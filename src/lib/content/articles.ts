@@ -37,6 +37,19 @@ export function isVisible(
   return options.showUnpublished || publicationState(article, options.today) === "published";
 }
 
+/**
+ * The day an article's figures and charts are as of: its date, or the date of its latest update when
+ * it has one (`updated`, or the latest of `updates`). Nothing in the article may use a later price.
+ */
+export function asOfDate(data: {
+  date: string;
+  updated?: string | undefined;
+  updates?: readonly { date: string }[] | undefined;
+}): string {
+  const dates = [data.date, data.updated ?? data.date, ...(data.updates ?? []).map((update) => update.date)];
+  return dates.reduce((latest, date) => (date > latest ? date : latest));
+}
+
 /** Newest first; same-day articles by title, so the order never depends on file-system order. */
 export function newestFirst(a: ArticleLike, b: ArticleLike): number {
   return (

@@ -5,7 +5,7 @@
  */
 import { z } from "astro/zod";
 import { authorIds } from "../site/config.ts";
-import { show } from "./errors.ts";
+import { knownIds, show } from "./errors.ts";
 import { calendarDate, choice, expected, nonEmpty, noDuplicates, slug, strict } from "./fields.ts";
 
 // ---------------------------------------------------------------------------------------------------
@@ -43,6 +43,11 @@ export const tickerSchema = strict({
     }),
   /** One or two sentences for the ticker page. */
   description: nonEmpty("one or two sentences about the instrument, or leave the field out").optional(),
+  /**
+   * Id of the index the ticker page's "compare with" control adds: another ticker of this file, of
+   * kind `index` (`benchmark: ixic`). Leave it out when no index here fits (none for an index itself).
+   */
+  benchmark: slug("ticker id").optional(),
 });
 
 export const tickersFileSchema = z
@@ -60,6 +65,27 @@ export const tickersFileSchema = z
         });
       }
       seen.add(ticker.id);
+    });
+    const byId = new Map(tickers.map((ticker) => [ticker.id, ticker]));
+    tickers.forEach((ticker, index) => {
+      if (ticker.benchmark === undefined) return;
+      const benchmark = byId.get(ticker.benchmark);
+      const problem =
+        ticker.benchmark === ticker.id
+          ? "is the ticker itself; a benchmark is another ticker, an index"
+          : !benchmark
+            ? `is not a ticker in this file ${knownIds(tickers.filter((t) => t.kind === "index").map((t) => t.id))}`
+            : benchmark.kind !== "index"
+              ? `is a ${benchmark.kind}, not an index; a benchmark is a ticker of kind index`
+              : undefined;
+      if (problem) {
+        ctx.addIssue({
+          code: "custom",
+          path: [index, "benchmark"],
+          input: ticker.benchmark,
+          message: `${JSON.stringify(ticker.benchmark)} ${problem}`,
+        });
+      }
     });
   });
 

@@ -9,3 +9,5 @@ export * from "./csv.ts";
 export * from "./format.ts";
 export * from "./figures.ts";
 export * from "./ticker-summary.ts";
+export * from "./periods.ts";
+export * from "./quote.ts";

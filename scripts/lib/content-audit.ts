@@ -25,6 +25,7 @@ import { checkSnapshot, type PriceSnapshot } from "../../src/lib/prices/index.ts
 import { readSnapshotFiles } from "../../src/lib/prices/read.ts";
 import { readTags, readTickers } from "../../src/lib/content/read.ts";
 import {
+  articleContext,
   computeComponent,
   describeTag,
   isMdxComponent,
@@ -142,7 +143,7 @@ function auditComponents(
       computeComponent(
         tag.name,
         tag.props,
-        { article: { id: article.id, file: article.file, date: article.data.date } },
+        { article: articleContext(article) },
         data,
       );
     } catch (error) {

@@ -129,9 +129,11 @@ function auditComponents(
       problems.push(`${article.file}: ${written}: ${unknownComponent(tag.name, tag.line)}`);
       continue;
     }
-    const ticker = tag.props.ticker;
+    const named = [tag.props.ticker, ...(Array.isArray(tag.props.tickers) ? tag.props.tickers : [])];
     // A registered ticker whose snapshot failed validation: that problem is reported already.
-    if (typeof ticker === "string" && data.tickerById.has(ticker) && !data.snapshots.has(ticker)) continue;
+    const failed = (id: unknown) =>
+      typeof id === "string" && data.tickerById.has(id) && !data.snapshots.has(id);
+    if (named.some(failed)) continue;
     if (tag.unreadable.length > 0) {
       warnings.push(
         `${article.file}: ${written}: line ${tag.line}: not checked: ${tag.unreadable.join(", ")} only has a value when the article is built`,
@@ -140,12 +142,7 @@ function auditComponents(
     }
     count++;
     try {
-      computeComponent(
-        tag.name,
-        tag.props,
-        { article: articleContext(article) },
-        data,
-      );
+      computeComponent(tag.name, tag.props, { article: articleContext(article) }, data);
     } catch (error) {
       problems.push((error as Error).message);
     }

@@ -421,7 +421,6 @@ export class PriceChartElement extends HTMLElement {
         benchmark = chart.addSeries(lib.LineSeries, {
           priceFormat: PRICES,
           priceLineVisible: false,
-          lastValueVisible: false,
           lineWidth: 2,
           lineStyle: BENCHMARK_STYLE.lineStyle,
           title: data.benchmark!.symbol,
@@ -518,6 +517,8 @@ export class PriceChartElement extends HTMLElement {
       restyle: restyleAll,
       points: () => series.data().length,
       resized: () => {
+        // The range shown stays the range chosen, whatever the new width.
+        chart.timeScale().fitContent();
         if (labelled() === showLabels) return;
         showLabels = labelled();
         markers.setMarkers(markerList(palette));

@@ -128,12 +128,11 @@ export function compareCaption(series: readonly CompareSeries[], from: string, t
   const best = series.reduce((top, s) => (s.move.percent > top.move.percent ? s : top));
   const worst = series.reduce((low, s) => (s.move.percent < low.move.percent ? s : low));
   const moved = (s: CompareSeries) =>
-    `it ${moveWords(s.move)}${s.move.toDate === to ? "" : ` to its last close, on ${formatDate(s.move.toDate, "short")}`}`;
+    `${moveWords(s.move)}${s.move.toDate === to ? "" : ` to its last close, on ${formatDate(s.move.toDate, "short")}`}`;
   const count = COUNT_WORDS[series.length] ?? String(series.length);
   const range = formatDateRange(from, to);
-  if (best === worst)
-    return `Over ${range}, the ${count} moved alike: ${best.ticker.name} ${moved(best).slice(3)}.`;
-  return `Over ${range}, ${best.ticker.name} did best of the ${count}: ${moved(best)}. ${worst.ticker.name} did worst: ${moved(worst)}.`;
+  if (best === worst) return `Over ${range}, the ${count} moved alike: each ${moved(best)}.`;
+  return `Over ${range}, ${best.ticker.name} did best of the ${count}: it ${moved(best)}. ${worst.ticker.name} did worst: it ${moved(worst)}.`;
 }
 
 const list = new Intl.ListFormat(site.locale, { type: "conjunction" });

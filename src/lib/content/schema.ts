@@ -6,6 +6,7 @@
 import { z } from "astro/zod";
 import { authorIds } from "../site/config.ts";
 import { knownIds, show } from "./errors.ts";
+import { SLUG } from "./slug.ts";
 import { calendarDate, choice, expected, nonEmpty, noDuplicates, slug, strict } from "./fields.ts";
 
 // ---------------------------------------------------------------------------------------------------
@@ -68,7 +69,8 @@ export const tickersFileSchema = z
     });
     const byId = new Map(tickers.map((ticker) => [ticker.id, ticker]));
     tickers.forEach((ticker, index) => {
-      if (ticker.benchmark === undefined) return;
+      // A benchmark that is not even an id has its own message from the field's schema.
+      if (ticker.benchmark === undefined || !SLUG.test(ticker.benchmark)) return;
       const benchmark = byId.get(ticker.benchmark);
       const problem =
         ticker.benchmark === ticker.id

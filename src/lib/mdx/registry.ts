@@ -307,7 +307,7 @@ export const MDX_COMPONENTS = {
         '  title="Baidu\'s shares around its model announcement"',
         "/>",
         "",
-        '<PriceChart ticker="bidu" from="2025-01-17" to="2025-02-21" afterPublication />',
+        '<PriceChart ticker="bidu" from="2025-01-17" afterPublication />',
       ].join("\n"),
     },
   }),

@@ -250,6 +250,7 @@ export class PriceChartElement extends HTMLElement {
     svg?.classList.add("invisible");
     controls?.removeAttribute("hidden");
     this.dataset.points = String(drawn.points());
+    this.dataset.panes = String(chart.panes().length);
     this.dataset.state = "interactive";
 
     return () => {
@@ -263,6 +264,7 @@ export class PriceChartElement extends HTMLElement {
       controls?.setAttribute("hidden", "");
       svg?.classList.remove("invisible");
       delete this.dataset.points;
+      delete this.dataset.panes;
       delete this.dataset.state;
       delete this.dataset.theme;
       delete this.dataset.range;

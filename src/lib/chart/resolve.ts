@@ -52,19 +52,6 @@ export function resolveChart(data: TickerData, props: ChartProps, article?: Char
   return { ...chartOf(data.ticker, data.bars, props, article), source: sourceLine(data.snapshot) };
 }
 
-/**
- * Every check resolveChart makes of the props against the bars, throwing the same errors: what
- * `npm run check:content` runs for a <PriceChart> without building (src/lib/mdx/registry.ts).
- */
-export function checkChart(
-  ticker: ChartTicker,
-  bars: readonly Bar[],
-  props: ChartProps,
-  article?: ChartArticle,
-): void {
-  chartOf(ticker, bars, props, article);
-}
-
 /** Where an article's chart begins and ends by default, and the days that matter to it. */
 interface ArticleDays {
   /** The article's trading day: its date, or the next session when the market was shut. */

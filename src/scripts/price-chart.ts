@@ -199,6 +199,9 @@ export class PriceChartElement extends HTMLElement {
         timeFormatter: (time: Time) => formatDate(dateOf(time), "short"),
       },
     });
+    // The library's canvases and layout table are drawing, not content: the host is the one image.
+    chart.chartElement().setAttribute("aria-hidden", "true");
+    tip.setAttribute("aria-hidden", "true");
     const drawn =
       data.kind === "compare"
         ? this.#drawCompare(lib, chart, data)

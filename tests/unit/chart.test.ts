@@ -292,7 +292,7 @@ describe("errors name the prop, the value and what would work", () => {
   });
 
   it("refuses volume for data without it", () => {
-    const noVolume = { ...nvda, bars: nvda.bars.map(({ volume: _volume, ...bar }) => bar) };
+    const noVolume = { ...nvda, bars: nvda.bars.map((bar) => ({ ...bar, volume: undefined })) };
     expect(() => resolveChart(noVolume, { from: "2025-01-13", to: "2025-01-27", volume: true })).toThrow(
       "volume: the price data of nvda have no volume; leave volume out",
     );

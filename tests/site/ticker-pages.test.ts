@@ -65,8 +65,8 @@ describe("a ticker page's quote header", () => {
     const lines = terms(quoteOf("nvda"));
     // The data begin on 1 October 2024: until they cover 52 weeks, the range says since when.
     const since = snapshot("nvda").at(-1)!.date < "2025-09-30" ? "Range since 1 Oct 2024" : "52-week range";
-    // 1Y goes back twelve calendar months, to 30 September 2024 once the data reach 30 September 2025.
-    const year = snapshot("nvda").at(-1)!.date < "2025-09-30" ? "Since 1 Oct 2024" : "1 year";
+    // 1Y goes back twelve calendar months, to 1 October 2024 once the data reach 1 October 2025.
+    const year = snapshot("nvda").at(-1)!.date < "2025-10-01" ? "Since 1 Oct 2024" : "1 year";
     expect(lines.map(([label]) => label)).toEqual([
       "Open",
       "Day's high",

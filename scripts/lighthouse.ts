@@ -1,6 +1,6 @@
 /**
  * `npm run lighthouse`: Lighthouse (mobile preset, its default) on the built site: the home page, an
- * article with a chart, a tag page and a ticker page. Every category (Performance, Accessibility,
+ * article with a chart, an article with a comparison, a tag page and a ticker page. Every category (Performance, Accessibility,
  * Best Practices, SEO) must score 100; the script prints the scores and the failing audits, writes
  * each report to test-results/lighthouse/, and exits non-zero on any miss.
  *
@@ -23,7 +23,7 @@ import { ROOT } from "./lib/site-copy.ts";
 import { SAMPLE_PAGES } from "./lib/sample-pages.ts";
 import { failingAudits, type CategoryScores, scoresOf } from "./lib/lighthouse-report.ts";
 
-/** The sample pages marked for Lighthouse: home, an article with a chart, a tag and a ticker. */
+/** The sample pages marked for Lighthouse: home, two articles (a chart; a comparison), a tag and a ticker. */
 const PAGES = SAMPLE_PAGES.filter((page) => page.lighthouse).map(({ name, path }) => ({ label: name, path }));
 
 const CATEGORIES = ["performance", "accessibility", "best-practices", "seo"] as const;

@@ -9,8 +9,14 @@ import { join } from "node:path";
 import { checkSnapshot, chipFigure, type PriceSnapshot } from "../../src/lib/prices/index.ts";
 import { readSnapshotFiles } from "../../src/lib/prices/read.ts";
 import { articleFiles, readTickers } from "../../src/lib/content/read.ts";
-import { asOfDate, checkArticle, CONTENT, idOfFile } from "../../src/lib/content/index.ts";
-import { computeComponent, describeTag, isMdxComponent, scanMdx } from "../../src/lib/mdx/index.ts";
+import { checkArticle, CONTENT, idOfFile } from "../../src/lib/content/index.ts";
+import {
+  articleContext,
+  computeComponent,
+  describeTag,
+  isMdxComponent,
+  scanMdx,
+} from "../../src/lib/mdx/index.ts";
 import type { ChartSpec } from "../../src/lib/chart/index.ts";
 
 /** One figure: where it is (`content/articles/x.mdx: <Move ticker="nvda" date="2025-01-27">`) and what it says. */
@@ -34,7 +40,7 @@ export function articleFigures(root: string): ArticleFigure[] {
     const source = readFileSync(join(root, file), "utf8");
     const article = checkArticle(file, source).data;
     if (!article) throw new Error(`${file}: invalid frontmatter`);
-    const context = { id: idOfFile(file), file, date: article.date, asOf: asOfDate(article) };
+    const context = articleContext({ id: idOfFile(file), file, data: article });
     for (const tag of scanMdx(source).tags) {
       if (!isMdxComponent(tag.name)) continue;
       const where = `${file}: ${describeTag(tag.name, tag.props)}`;

@@ -38,7 +38,7 @@ export interface CorpusArticle {
 /** Articles at least this many words long, counted as the site counts them. */
 export const TARGET_WORDS = 800;
 
-/** A chart's default range: trading days either side of the article's date. */
+/** Trading days a chart shows before the article's date by default (and after it with afterPublication). */
 const CHART_MARGIN = CHART.sideDays;
 
 /** Small, fast, seedable generator (mulberry32): the corpus must not depend on Math.random. */

@@ -9,7 +9,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import {
-  asOfDate,
   ContentError,
   checkArticle,
   checkReferences,
@@ -26,6 +25,7 @@ import { checkSnapshot, type PriceSnapshot } from "../../src/lib/prices/index.ts
 import { readSnapshotFiles } from "../../src/lib/prices/read.ts";
 import { articleFiles, readAuthors, readTags, readTickers } from "../../src/lib/content/read.ts";
 import {
+  articleContext,
   computeComponent,
   describeTag,
   isMdxComponent,
@@ -129,9 +129,11 @@ function auditComponents(
       problems.push(`${article.file}: ${written}: ${unknownComponent(tag.name, tag.line)}`);
       continue;
     }
-    const ticker = tag.props.ticker;
+    const named = [tag.props.ticker, ...(Array.isArray(tag.props.tickers) ? tag.props.tickers : [])];
     // A registered ticker whose snapshot failed validation: that problem is reported already.
-    if (typeof ticker === "string" && data.tickerById.has(ticker) && !data.snapshots.has(ticker)) continue;
+    const failed = (id: unknown) =>
+      typeof id === "string" && data.tickerById.has(id) && !data.snapshots.has(id);
+    if (named.some(failed)) continue;
     if (tag.unreadable.length > 0) {
       warnings.push(
         `${article.file}: ${written}: line ${tag.line}: not checked: ${tag.unreadable.join(", ")} only has a value when the article is built`,
@@ -140,19 +142,7 @@ function auditComponents(
     }
     count++;
     try {
-      computeComponent(
-        tag.name,
-        tag.props,
-        {
-          article: {
-            id: article.id,
-            file: article.file,
-            date: article.data.date,
-            asOf: asOfDate(article.data),
-          },
-        },
-        data,
-      );
+      computeComponent(tag.name, tag.props, { article: articleContext(article) }, data);
     } catch (error) {
       problems.push((error as Error).message);
     }

@@ -15,6 +15,12 @@ export const SAMPLE_PAGES: readonly SamplePage[] = [
   { name: "home", path: "/", lighthouse: true },
   // An article whose chart sits in the first screen.
   { name: "article with a chart", path: "/articles/nvidia-record-one-day-loss/", lighthouse: true },
+  // An article with a comparison (<CompareChart>) as well as a price chart.
+  {
+    name: "article with a comparison",
+    path: "/articles/deepseek-cheap-models-rattle-us-markets/",
+    lighthouse: true,
+  },
   { name: "tag index", path: "/tags/" },
   { name: "tag", path: "/tags/nvidia/", lighthouse: true },
   { name: "ticker index", path: "/tickers/" },

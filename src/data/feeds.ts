@@ -40,7 +40,7 @@ async function renderAll(): Promise<FeedContent> {
   });
   const html = new Map<string, string>();
   const charts = new Map<string, string>();
-  // PriceChart calls this in feeds (see App.Locals in src/env.d.ts): the SVG is kept for
+  // PriceChart and CompareChart call this in feeds (see App.Locals in src/env.d.ts): the SVG is kept for
   // src/pages/charts/[chart].svg.ts to write, named by its content so rebuilds give the same URL.
   const chartImages: ChartImages = {
     publish(svg) {

@@ -5,6 +5,7 @@
  * which is not an MDX component, reads one ticker's data the same way.
  */
 import {
+  articleContext,
   componentProblem,
   computeComponent,
   describeTag,
@@ -13,21 +14,19 @@ import {
   type MdxComponentName,
 } from "@/lib/mdx";
 import type { TickerData } from "@/lib/prices";
-import { asOfDate } from "@/lib/content";
 import { getSiteData } from "@/data/site-data.ts";
 
 /** The context an article's body is rendered in, on its page and in feeds alike. */
 export function articleContextOf(article: {
   id: string;
   filePath?: string;
-  data: Parameters<typeof asOfDate>[0];
+  data: Parameters<typeof articleContext>[0]["data"];
 }): ArticleContext {
-  return {
+  return articleContext({
     id: article.id,
     file: article.filePath ?? `content/articles/${article.id}.mdx`,
-    date: article.data.date,
-    asOf: asOfDate(article.data),
-  };
+    data: article.data,
+  });
 }
 
 /** What a component is, as its .astro file knows it (`Astro` satisfies it). */

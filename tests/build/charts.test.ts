@@ -59,7 +59,7 @@ import TickerChip from "../components/TickerChip.astro";
       "src/pages/feed-test.astro": `---
 import { mkdirSync, writeFileSync } from "node:fs";
 import PriceChart from "../components/mdx/PriceChart.astro";
-Astro.locals.article = { id: "nvidia-record-one-day-loss", file: "content/articles/nvidia-record-one-day-loss.mdx", date: "2025-01-27" };
+Astro.locals.article = { id: "nvidia-record-one-day-loss", file: "content/articles/nvidia-record-one-day-loss.mdx", date: "2025-01-27", asOf: "2025-01-27", tickers: ["nvda", "avgo", "tsm", "ixic"] };
 Astro.locals.chartImages = {
   publish(svg) {
     mkdirSync("feed-images", { recursive: true });
@@ -69,6 +69,20 @@ Astro.locals.chartImages = {
 };
 ---
 <PriceChart ticker="nvda" from="2025-01-13" to="2025-01-27" />
+`,
+      "src/pages/feed-compare-test.astro": `---
+import { mkdirSync, writeFileSync } from "node:fs";
+import CompareChart from "../components/mdx/CompareChart.astro";
+Astro.locals.article = { id: "x", file: "content/articles/x.mdx", date: "2025-01-27", asOf: "2025-01-27", tickers: ["nvda", "ixic"] };
+Astro.locals.chartImages = {
+  publish(svg) {
+    mkdirSync("feed-images", { recursive: true });
+    writeFileSync("feed-images/compare.svg", svg);
+    return "https://marketdesk.example/charts/compare.svg";
+  },
+};
+---
+<CompareChart tickers={["nvda", "ixic"]} from="2025-01-24" />
 `,
     });
     if (site.status !== 0) throw new Error(`the test site did not build:\n${site.output}`);
@@ -141,17 +155,31 @@ Astro.locals.chartImages = {
     );
   });
 
-  it("centres an article's chart on its first session and marks it, with every prop left out", () => {
+  it("gives a feed a comparison as an image and its caption", () => {
+    const html = site.read("dist/feed-compare-test/index.html");
+    // Nvidia 142.62 to 118.42; the Nasdaq Composite 19,954.30 to 19,341.83.
+    expect(html).toContain(
+      `<figcaption>Over 24${T}27 Jan 2025, Nasdaq Composite did best of the two: it fell 3.07%. Nvidia did worst: it fell 16.97%. Source: heliar-k/market-base (IBKR daily bars), retrieved 28 Nov 2026; prices as traded.</figcaption>`,
+    );
+    expect(html).toMatch(
+      /<img src="https:\/\/marketdesk.example\/charts\/compare.svg" alt="Line chart comparing Nvidia and Nasdaq Composite, /,
+    );
+    expect(html).not.toContain("<script");
+    expect(xmlError(site.read("feed-images/compare.svg"))).toBeUndefined();
+  });
+
+  it("ends a weekend story's chart, every prop left out, on the last close before it, and marks that close", () => {
     const html = site.read("dist/articles/zz-weekend-chart/index.html");
     const data = JSON.parse(/<script type="application\/json">([^<]*)<\/script>/.exec(html)![1]!) as {
       bars: [string, number][];
       markers: unknown[];
     };
-    expect(data.bars).toHaveLength(31);
-    expect(data.bars[15]![0]).toBe("2025-03-17");
-    expect(data.markers).toEqual([{ date: "2025-03-17", label: "Session after publication" }]);
-    // 93.82 on Friday 14 March to 102.27 on the Monday.
-    expect(html).toMatch(/<figcaption[^>]*>Baidu rose 9\.01% on 17 Mar 2025 to \$102\.27;/);
+    // Sunday 16 March: no later session may show; the chart runs 15 sessions back from Friday the 14th.
+    expect(data.bars).toHaveLength(16);
+    expect([data.bars[0]![0], data.bars.at(-1)![0]]).toEqual(["2025-02-21", "2025-03-14"]);
+    expect(data.markers).toEqual([{ date: "2025-03-14", label: "Last close before publication" }]);
+    // 94.26 on Thursday 13 March to 93.82 on the Friday.
+    expect(html).toMatch(/<figcaption[^>]*>Baidu fell 0\.47% on 14 Mar 2025 to \$93\.82;/);
   });
 
   it("loads the chart script only on pages with a chart", () => {
@@ -201,6 +229,7 @@ describe("mistakes stop the build, naming the file, the tag and the fix", () => 
       {
         "content/articles/zz-bad.mdx": article(
           '<PriceChart ticker="nvda" from="2025-01-13" to="2025-02-03" markers={[{ date: "2025-03-03", label: "Later" }]} />',
+          "2025-03-03",
         ),
       },
       [
@@ -213,6 +242,7 @@ describe("mistakes stop the build, naming the file, the tag and the fix", () => 
       {
         "content/articles/zz-bad.mdx": article(
           '<PriceChart ticker="nvda" from="2025-01-13" to="2025-02-03" markers={[{ date: "2025-01-20", label: "Holiday" }]} />',
+          "2025-02-03",
         ),
       },
       ["content/articles/zz-bad.mdx: <PriceChart", "the nearest trading days are 2025-01-17 and 2025-01-21"],
@@ -226,6 +256,35 @@ describe("mistakes stop the build, naming the file, the tag and the fix", () => 
       },
       [
         'content/articles/zz-bad.mdx: <PriceChart ticker="nvda" from="2025-02-03" to="2025-01-13">: from (2025-02-03) is after to (2025-01-13)',
+      ],
+    ],
+    [
+      "a chart that looks past the article's date",
+      {
+        "content/articles/zz-bad.mdx": article(
+          '<PriceChart ticker="nvda" from="2025-01-13" to="2025-02-03" />',
+        ),
+      },
+      [
+        'content/articles/zz-bad.mdx: <PriceChart ticker="nvda" from="2025-01-13" to="2025-02-03">: to="2025-02-03" is after the article\'s as-of date, 2025-01-27 (its publication date): an article\'s chart shows no prices from after it; end the chart on or before 2025-01-27, or add afterPublication',
+      ],
+    ],
+    [
+      "a figure that looks past the article's date",
+      { "content/articles/zz-bad.mdx": article('Shares <Close ticker="nvda" date="2025-01-28" /> later.') },
+      [
+        'content/articles/zz-bad.mdx: <Close ticker="nvda" date="2025-01-28">: date="2025-01-28" is after the article\'s as-of date, 2025-01-27 (its publication date): an article\'s figures use no prices from after it',
+      ],
+    ],
+    [
+      "a comparison of a ticker the article does not list",
+      {
+        "content/articles/zz-bad.mdx": article(
+          '<CompareChart tickers={["nvda", "avgo"]} from="2025-01-24" />',
+        ),
+      },
+      [
+        'content/articles/zz-bad.mdx: <CompareChart tickers={["nvda","avgo"]} from="2025-01-24">: tickers[1]: "avgo" is not among the article\'s tickers (nvda); add it to tickers: in the frontmatter',
       ],
     ],
     [

@@ -132,7 +132,7 @@ describe("check:content and the build report the same problems", () => {
     expect(build.status).not.toBe(0);
     expect(build.output).toContain("Expected component `Moev` to be defined");
     expect(problemLines(check.output)).toEqual([
-      `${A}/typo-tag.mdx: <Moev ticker="nvda" date="2025-01-27">: unknown component Moev on line 10; the components are Close, Move, Price, PriceChart, Record (see docs/editing.md)`,
+      `${A}/typo-tag.mdx: <Moev ticker="nvda" date="2025-01-27">: unknown component Moev on line 10; the components are Close, CompareChart, Move, Price, PriceChart, Record (see docs/editing.md)`,
     ]);
   });
 

@@ -258,13 +258,22 @@ describe("the ticker's chart", () => {
     expect(several).toBeGreaterThan(10);
   });
 
-  it("lists the latest 10 marked days under the chart, newest first, with the same links", () => {
+  it("lists the latest 10 news days under the chart, newest first, with the same links and each day's move", () => {
     const doc = read(pageFile(1));
-    const list = /<h3 id="days-heading"[\s\S]*?<\/ol>/.exec(doc)?.[0] ?? "";
-    const items = [...list.matchAll(/<li[\s\S]*?<\/li>/g)].map(([li]) => ({
-      date: tags(li, "time")[0]?.datetime,
-      links: tags(li, "a").map((a) => a.href),
+    const list = /<h3 id="days-heading"[\s\S]*?<\/table>/.exec(doc)?.[0] ?? "";
+    const body = /<tbody>([\s\S]*)<\/tbody>/.exec(list)?.[1] ?? "";
+    const items = [...body.matchAll(/<tr[\s\S]*?<\/tr>/g)].map(([row]) => ({
+      date: tags(row, "time")[0]?.datetime,
+      links: tags(row, "a").map((a) => a.href),
+      move: /<td class="[^"]*text-right[^"]*">([^<]*)<\/td>/.exec(row)?.[1],
     }));
+    expect(
+      items.every((item) => /^[+-]\d+\.\d\d%$|^0\.00%$/.test(item.move ?? "")),
+      JSON.stringify(items),
+    ).toBe(true);
+    expect(list).toMatch(
+      /On the \d+ trading days with our articles, Baidu moved \d+\.\d\d% on average, up or down/,
+    );
     const markers = chartData().markers.slice(-10).reverse();
     expect(items.map((i) => i.date)).toEqual(markers.map((m) => m.date));
     const byDay = days();
@@ -275,12 +284,19 @@ describe("the ticker's chart", () => {
     });
   });
 
-  it("has one marked row per marked day in its data table", () => {
-    const table = /<table[\s\S]*?<\/table>/.exec(read(pageFile(1)))![0];
-    const marked = [...table.matchAll(/<tr[\s\S]*?<\/tr>/g)]
+  it("has one marked row per marked day of its opening range in its data table", () => {
+    const figure = /<figure[\s\S]*?<\/figure>/.exec(read(pageFile(1)))![0];
+    const rows = [.../<table[\s\S]*?<\/table>/.exec(figure)![0].matchAll(/<tr[\s\S]*?<\/tr>/g)]
       .map(([row]) => ({ date: tags(row, "time")[0]?.datetime, links: tags(row, "a").length }))
-      .filter((row) => row.links > 0);
-    expect(marked.map((row) => row.date)).toEqual(chartData().markers.map((m) => m.date));
+      .filter((row) => row.date !== undefined);
+    const first = rows[0]!.date!;
+    const marked = rows.filter((row) => row.links > 0);
+    expect(marked.map((row) => row.date)).toEqual(
+      chartData()
+        .markers.map((m) => m.date)
+        .filter((date) => date >= first),
+    );
+    expect(marked.length).toBeGreaterThan(10);
     expect(marked.every((row) => row.links === 1)).toBe(true);
   });
 });

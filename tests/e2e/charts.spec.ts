@@ -69,9 +69,13 @@ test("a chart below the fold stays a static SVG until it scrolls into view, then
   await expect(chart.locator("canvas").first()).toBeVisible();
   await expect(chart).toHaveAttribute("data-points", String(barsBetween("nvda", "2025-01-13", "2025-02-03")));
   expect(library).toHaveLength(1);
-  // The static drawing keeps the box (no layout shift) but is hidden; the canvas is hidden from screen readers.
+  // The static drawing keeps the box (no layout shift) but is hidden; the canvas is one image to
+  // screen readers, labelled like the drawing and described by the caption.
   await expect(chart.locator("svg[role=img]")).toBeHidden();
-  await expect(chart.locator("div[aria-hidden=true]").first()).toBeAttached();
+  const image = chart.locator("div[role=img]");
+  await expect(image).toHaveAttribute("aria-label", /^Area chart of the daily close of Nvidia \(NVDA\)/);
+  const caption = await page.locator("figure", { has: chart }).locator("figcaption").getAttribute("id");
+  await expect(image).toHaveAttribute("aria-describedby", caption!);
 });
 
 test("the crosshair read-out gives the date, close, day's move and the marker's full label", async ({
@@ -162,7 +166,7 @@ test("three charts on a page load the library once, and a removed chart is taken
     w.detached.scrollIntoView();
   });
   await expect(charts.first()).toHaveAttribute("data-state", "interactive");
-  await expect(charts.first().locator("div[aria-hidden=true]")).toHaveCount(1);
+  await expect(charts.first().locator("div[role=img]")).toHaveCount(1);
 });
 
 test("keyboard and screen-reader users get the caption and a data table of every bar", async ({ page }) => {
@@ -225,6 +229,6 @@ test("the chart resizes with its column", async ({ page }) => {
   await expect.poll(canvasWidth).toBeLessThan(wide - 300);
   // The chart stays inside its figure at phone width.
   const figure = (await page.locator("figure", { has: chart }).boundingBox())!;
-  const host = (await chart.locator("div[aria-hidden=true]").boundingBox())!;
+  const host = (await chart.locator("div[role=img]").boundingBox())!;
   expect(host.x + host.width).toBeLessThanOrEqual(figure.x + figure.width + 1);
 });

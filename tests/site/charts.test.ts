@@ -7,10 +7,15 @@ const ARTICLES = "content/articles";
 const pages = distFiles(".html");
 const scripts = distFiles(".js");
 
-/** The embedded chart data of each chart on a page. */
-function chartData(
-  html: string,
-): { type: string; bars: [string, ...number[]][]; markers: { date: string }[] }[] {
+/** The embedded data of each chart on a page: a price chart's, or a comparison's (`dates`, `series`). */
+function chartData(html: string): {
+  kind: "price" | "compare";
+  type: string;
+  bars: [string, ...number[]][];
+  markers: { date: string }[];
+  dates: string[];
+  series: { symbol: string; values: number[] }[];
+}[] {
   return [...html.matchAll(/<script type="application\/json">([^<]*)<\/script>/g)].map((m) =>
     JSON.parse(m[1]!),
   );
@@ -36,12 +41,44 @@ describe("price charts in the built site", () => {
     expect(libraryChunk).not.toBe(elementScript);
   });
 
-  it.each([...sources.keys()])("%s has one figure per <PriceChart> in its source", (slug) => {
-    const html = readDist(`articles/${slug}/index.html`);
-    const written = sources.get(slug)!.match(/<PriceChart\b/g)?.length ?? 0;
-    expect(html.match(/<figure [^>]*data-price-chart=/g)?.length ?? 0).toBe(written);
-    expect(chartData(html)).toHaveLength(written);
-    expect(html.includes(`<script type="module" src="/${elementScript}"`)).toBe(written > 0);
+  it.each([...sources.keys()])(
+    "%s has one figure per <PriceChart> and <CompareChart> in its source",
+    (slug) => {
+      const html = readDist(`articles/${slug}/index.html`);
+      const prices = sources.get(slug)!.match(/<PriceChart\b/g)?.length ?? 0;
+      const comparisons = sources.get(slug)!.match(/<CompareChart\b/g)?.length ?? 0;
+      expect(html.match(/<figure [^>]*data-price-chart=/g)?.length ?? 0).toBe(prices);
+      expect(html.match(/<figure [^>]*data-compare-chart=/g)?.length ?? 0).toBe(comparisons);
+      expect(chartData(html).map((d) => d.kind)).toEqual(
+        expect.arrayContaining([...Array(prices).fill("price"), ...Array(comparisons).fill("compare")]),
+      );
+      expect(chartData(html)).toHaveLength(prices + comparisons);
+      expect(html.includes(`<script type="module" src="/${elementScript}"`)).toBe(prices + comparisons > 0);
+    },
+  );
+
+  it("renders the legend, SVG, caption, table and data of the chipmakers' comparison", () => {
+    const html = readDist("articles/deepseek-cheap-models-rattle-us-markets/index.html");
+    const figure = /<figure [^>]*data-compare-chart="nvda avgo tsm ixic"[^>]*>(.*?)<\/figure>/s.exec(
+      html,
+    )![1]!;
+    expect(figure).toContain("Chipmakers against the Nasdaq Composite, rebased to 100 on 13 January");
+    // The legend names each series with its move: Nvidia 133.23 to 118.42, the index 19,088.10 to 19,341.83.
+    expect(figure).toMatch(/Nvidia <span[^>]*>NVDA<\/span> <span class="tabular text-down">-11\.12%<\/span>/);
+    expect(figure).toMatch(
+      /Nasdaq Composite <span[^>]*>\^IXIC<\/span> <span class="tabular text-up">\+1\.33%<\/span>/,
+    );
+    expect(figure).toMatch(
+      /<svg xmlns="http:\/\/www.w3.org\/2000\/svg" width="100%" height="320" [^>]*role="img"/,
+    );
+    expect(figure).toContain(
+      "Over 13\u2009–\u200927 Jan 2025, Nasdaq Composite did best of the four: it rose 1.33%. Nvidia did worst: it fell 11.12%.",
+    );
+    expect(figure.match(/<tr class="border-b border-rule\/60">/g)).toHaveLength(10);
+    const data = chartData(html).find((d) => d.kind === "compare")!;
+    expect(data.series.map((s) => s.symbol)).toEqual(["NVDA", "AVGO", "TSM", "^IXIC"]);
+    expect(data.dates).toHaveLength(10);
+    expect(data.series[0]!.values.at(-1)).toBe(88.88);
   });
 
   it("renders the figure, SVG, caption, source, table and data of the Nvidia sell-off chart", () => {
@@ -70,13 +107,27 @@ describe("price charts in the built site", () => {
   });
 
   it("embeds only each chart's slice, never a whole price file", () => {
-    // Articles only: a ticker page's chart shows the ticker's whole history, on purpose.
+    // Articles only: a ticker page's chart holds the ticker's whole history for its range buttons.
     const charts = pages.filter((f) => f.startsWith("articles/")).flatMap((f) => chartData(readDist(f)));
     expect(charts.length).toBeGreaterThan(0);
     for (const data of charts) {
-      expect(data.bars.length).toBeGreaterThanOrEqual(2);
-      expect(data.bars.length).toBeLessThan(100);
+      const points = data.kind === "compare" ? data.dates.length : data.bars.length;
+      expect(points).toBeGreaterThanOrEqual(2);
+      expect(points).toBeLessThan(100);
       expect(JSON.stringify(data).length).toBeLessThan(4096);
+    }
+  });
+
+  it("ends every article's chart on or before the article's as-of date", () => {
+    for (const [slug, source] of sources) {
+      const asOf = [...source.matchAll(/^(?:date|updated): (\d{4}-\d\d-\d\d)$/gm)]
+        .map((m) => m[1]!)
+        .sort()
+        .at(-1)!;
+      for (const data of chartData(readDist(`articles/${slug}/index.html`))) {
+        const last = data.kind === "compare" ? data.dates.at(-1)! : data.bars.at(-1)![0];
+        expect(last <= asOf, `${slug}: a chart ends on ${last}, after ${asOf}`).toBe(true);
+      }
     }
   });
 

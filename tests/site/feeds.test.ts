@@ -271,7 +271,7 @@ describe.each(items().filter(({ file }) => file === "rss.xml"))("site feed item 
   });
 
   it("shows each chart as a static image file from dist/ with its caption", () => {
-    const charts = (source.body.match(/<PriceChart\b/g) ?? []).length;
+    const charts = (source.body.match(/<(PriceChart|CompareChart)\b/g) ?? []).length;
     const figures = DomUtils.findAll((e) => e.name === "figure", document.children).filter((figure) =>
       DomUtils.findOne((e) => e.name === "img", figure.children),
     );

@@ -28,6 +28,6 @@ describe("the figures articles state", () => {
     expect(text(`${byd}: <Price ticker="byd" date="2025-02-11" basis="high">`)).toBe("HK$345.00");
     expect(text(`${byd}: <Move ticker="byd" date="2025-02-11" basis="high">`)).toBe("rose as much as 4.48%");
     expect(text(`${byd}: <Close ticker="byd" date="2025-02-11">`)).toBe("HK$327.80");
-    expect(before.length).toBe(116);
+    expect(before.length).toBe(117);
   });
 });

@@ -29,9 +29,13 @@ const tagIds = new Set(readTags("content/tags.yaml").map((t) => t.id));
 const prose = (body: string) => body.replace(/<[A-Z][A-Za-z]*\b[^>]*\/>/g, "");
 /** Percentages typed in the prose (a figure a <Move> should compute), or null when there are none. */
 const typedPercentages = (body: string) => prose(body).match(/\d[\d.,]*\s*(?:%|per\s*cent\b|percent\b)/gi);
-/** Ticker ids the body's price components use. */
-const componentTickers = (body: string) =>
-  [...body.matchAll(/<[A-Z][A-Za-z]*\b[^>]*?\bticker="([^"]+)"/g)].map((m) => m[1]!);
+/** Ticker ids the body's price components use: `ticker="x"`, and each id of a `tickers={[...]}` list. */
+const componentTickers = (body: string) => [
+  ...[...body.matchAll(/<[A-Z][A-Za-z]*\b[^>]*?\bticker="([^"]+)"/g)].map((m) => m[1]!),
+  ...[...body.matchAll(/\btickers=\{\[([^\]]*)\]\}/g)].flatMap((m) =>
+    [...m[1]!.matchAll(/"([^"]+)"/g)].map((id) => id[1]!),
+  ),
+];
 
 describe.each(articles)("$name", ({ body, data }) => {
   it("types no percentage: moves come from <Move>, so text and data cannot disagree", () => {
@@ -49,7 +53,7 @@ describe.each(articles)("$name", ({ body, data }) => {
   });
 
   it("carries a price chart when it reports price moves", () => {
-    if (/<Move\b/.test(body)) expect(body).toMatch(/<PriceChart\b/);
+    if (/<Move\b/.test(body)) expect(body).toMatch(/<(PriceChart|CompareChart)\b/);
   });
 
   it("links only to articles, tickers and tags that exist", () => {

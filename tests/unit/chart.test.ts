@@ -11,6 +11,9 @@ import { MDX_COMPONENTS } from "../../src/lib/mdx/index.ts";
 import { tickerData, snapshot } from "../support/price-data";
 
 const T = "\u2009–\u2009"; // Intl's range separator: thin space, en dash, thin space.
+
+/** An article dated `date`, as of `asOf` (its latest update; default its date). */
+const at = (date: string, asOf = date) => ({ date, asOf });
 const nvda = tickerData("nvda");
 const byd = tickerData("byd");
 const ixic = tickerData("ixic");
@@ -19,7 +22,7 @@ const bidu = tickerData("bidu");
 /** The message resolveChart throws for these props (fails the test if it does not throw). */
 function errorOf(props: ChartProps, centre?: string, source = nvda): string {
   try {
-    resolveChart(source, props, centre);
+    resolveChart(source, props, centre === undefined ? undefined : at(centre));
   } catch (error) {
     return (error as Error).message;
   }
@@ -27,29 +30,75 @@ function errorOf(props: ChartProps, centre?: string, source = nvda): string {
 }
 
 describe("the range", () => {
-  it("defaults to 15 trading days either side of the article's date", () => {
-    const spec = resolveChart(nvda, {}, "2025-01-27");
-    // 15 sessions back skips the 9 Jan market closure; forward skips Presidents' Day, 17 Feb.
-    expect([spec.from, spec.to]).toEqual(["2025-01-02", "2025-02-18"]);
-    expect(spec.bars).toHaveLength(31);
-    expect(spec.bars[15]!.date).toBe("2025-01-27");
+  it("ends on the article's date by default, 15 trading days after its start", () => {
+    const spec = resolveChart(nvda, {}, at("2025-01-27"));
+    // 15 sessions back skips the 9 January market closure.
+    expect([spec.from, spec.to]).toEqual(["2025-01-02", "2025-01-27"]);
+    expect(spec.bars).toHaveLength(16);
+    expect(spec.afterPublication).toBeUndefined();
   });
 
-  it("centres on the next session when the article is dated on a weekend, and marks that session", () => {
-    const spec = resolveChart(bidu, {}, "2025-03-16");
-    expect(spec.bars[15]!.date).toBe("2025-03-17");
+  it("ends on the latest update's date when the article has one", () => {
+    const spec = resolveChart(byd, {}, at("2025-02-11", "2025-02-12"));
+    expect([spec.from, spec.to]).toEqual(["2025-01-15", "2025-02-12"]);
+    expect(spec.markers).toEqual([{ date: "2025-02-11", label: "Published" }]);
+    expect(spec.focus).toBe("2025-02-11");
+  });
+
+  it("ends a weekend story with no update on the last close before it, and marks that close", () => {
+    const spec = resolveChart(bidu, {}, at("2025-03-16"));
+    expect([spec.from, spec.to]).toEqual(["2025-02-21", "2025-03-14"]);
+    expect(spec.bars).toHaveLength(16);
+    expect(spec.markers).toEqual([{ date: "2025-03-14", label: "Last close before publication" }]);
+    expect(spec.focus).toBe("2025-03-14");
+  });
+
+  it("marks the session after a weekend story once an update reaches it", () => {
+    const spec = resolveChart(bidu, {}, at("2025-03-16", "2025-03-18"));
+    expect([spec.from, spec.to]).toEqual(["2025-02-24", "2025-03-18"]);
     expect(spec.markers).toEqual([{ date: "2025-03-17", label: "Session after publication" }]);
     expect(spec.focus).toBe("2025-03-17");
   });
 
   it("marks the article's own date by default when it was a trading day", () => {
-    expect(resolveChart(nvda, { from: "2025-01-13", to: "2025-01-27" }, "2025-01-27").markers).toEqual([
+    expect(resolveChart(nvda, { from: "2025-01-13", to: "2025-01-27" }, at("2025-01-27")).markers).toEqual([
       { date: "2025-01-27", label: "Published" },
     ]);
   });
 
+  it("shows later days only with afterPublication, shaded from the first of them", () => {
+    const spec = resolveChart(
+      nvda,
+      { from: "2025-01-13", to: "2025-02-03", afterPublication: true },
+      at("2025-01-27"),
+    );
+    expect(spec.to).toBe("2025-02-03");
+    expect(spec.afterPublication).toBe("2025-01-28");
+    expect(spec.caption).toMatch(/ Days after publication, from 28 Jan 2025, are shaded\.$/);
+    expect(spec.description).toMatch(/; shaded after publication from 28 Jan 2025\.$/);
+    const rows = chartRows(spec);
+    expect(
+      rows.filter((row) => "afterPublication" in row && row.afterPublication).map((row) => row.date),
+    ).toEqual(["2025-01-28", "2025-01-29", "2025-01-30", "2025-01-31", "2025-02-03"]);
+    expect(chartData(spec).afterPublication).toBe("2025-01-28");
+    // Without `to`, afterPublication shows 15 sessions past the as-of date.
+    expect(resolveChart(nvda, { afterPublication: true }, at("2025-01-27")).to).toBe("2025-02-18");
+  });
+
+  it("adds a volume pane when asked, and a volume column to the table", () => {
+    const spec = resolveChart(nvda, { from: "2025-01-24", to: "2025-01-27", volume: true }, at("2025-01-27"));
+    expect(spec.volume).toBe(true);
+    expect(spec.description).toContain(", with daily volume below");
+    expect(chartData(spec).volumes).toEqual([234657600, 818830900]);
+    expect(chartRows(spec).map((row) => ("volume" in row ? row.volume : undefined))).toEqual([
+      "234.66M",
+      "818.83M",
+    ]);
+    expect(resolveChart(nvda, { from: "2025-01-24", to: "2025-01-27" }, at("2025-01-27")).volume).toBe(false);
+  });
+
   it("keeps only the slice, both ends included, with the close before it", () => {
-    const spec = resolveChart(nvda, { from: "2025-01-13", to: "2025-01-27" }, "2025-01-27");
+    const spec = resolveChart(nvda, { from: "2025-01-13", to: "2025-01-27" }, at("2025-01-27"));
     expect(spec.bars.map((b) => b.date)).toEqual([
       "2025-01-13",
       "2025-01-14",
@@ -190,32 +239,93 @@ describe("errors name the prop, the value and what would work", () => {
     ],
   ];
 
+  const AS_OF =
+    "is after the article's as-of date, 2025-01-27 (its publication date): an article's chart shows no prices from after it; end the chart on or before 2025-01-27, or add afterPublication to show the later days, shaded and labelled \"after publication\"";
+  cases.push(
+    [
+      "a to after the article's as-of date",
+      { from: "2025-01-13", to: "2025-02-03" },
+      "2025-01-27",
+      `to="2025-02-03" ${AS_OF}`,
+    ],
+    [
+      "a from after the article's as-of date",
+      { from: "2025-01-28", to: "2025-02-03" },
+      "2025-01-27",
+      `from="2025-01-28" ${AS_OF}`,
+    ],
+    [
+      "a marker after the article's as-of date",
+      { markers: [{ date: "2025-01-28", label: "Rebound" }] },
+      "2025-01-27",
+      `markers[0].date 2025-01-28 ${AS_OF}`,
+    ],
+    [
+      "afterPublication outside an article",
+      { from: "2025-01-13", to: "2025-02-03", afterPublication: true },
+      undefined,
+      "afterPublication only applies in an article, to the days after its as-of date; outside an article give from and to",
+    ],
+    [
+      "afterPublication on a chart that ends by the as-of date",
+      { from: "2025-01-13", to: "2025-01-27", afterPublication: true },
+      "2025-01-27",
+      "afterPublication shows days after the article's as-of date, 2025-01-27, but the chart ends on 2025-01-27; set to after 2025-01-27, or remove afterPublication",
+    ],
+    [
+      "a switch given a value",
+      { volume: "yes" },
+      "2025-01-27",
+      'volume="yes" is not accepted; write volume on its own (or volume={true}) to turn it on, or leave it out',
+    ],
+  );
+
   it.each(cases)("%s", (_name, props, centre, message) => {
     expect(errorOf(props, centre)).toBe(message);
   });
 
+  it("says which date an updated article is as of", () => {
+    expect(() => resolveChart(byd, { to: "2025-02-13" }, at("2025-02-11", "2025-02-12"))).toThrow(
+      "to=\"2025-02-13\" is after the article's as-of date, 2025-02-12 (the date of its latest update): an article's chart shows no prices from after it; end the chart on or before 2025-02-12",
+    );
+  });
+
+  it("refuses volume for data without it", () => {
+    const noVolume = { ...nvda, bars: nvda.bars.map((bar) => ({ ...bar, volume: undefined })) };
+    expect(() => resolveChart(noVolume, { from: "2025-01-13", to: "2025-01-27", volume: true })).toThrow(
+      "volume: the price data of nvda have no volume; leave volume out",
+    );
+  });
+
   it("accepts a height written as a string of digits", () => {
-    expect(resolveChart(nvda, { height: "400" }, "2025-01-27").height).toBe(400);
+    expect(resolveChart(nvda, { height: "400" }, at("2025-01-27")).height).toBe(400);
   });
 });
 
 describe("words", () => {
   it("caption a fall on the article's day and the change over the range (USD)", () => {
-    const spec = resolveChart(nvda, { from: "2025-01-13", to: "2025-01-27" }, "2025-01-27");
+    const spec = resolveChart(nvda, { from: "2025-01-13", to: "2025-01-27" }, at("2025-01-27"));
     expect(spec.caption).toBe(
       `Nvidia fell 16.97% on 27 Jan 2025 to $118.42; over 13${T}27 Jan 2025 it fell 11.12%.`,
     );
   });
 
-  it("caption a day's fall inside a range that rose (HKD)", () => {
-    const spec = resolveChart(byd, { from: "2025-01-20", to: "2025-02-21" }, "2025-02-11");
-    expect(spec.caption).toBe(
-      `BYD fell 0.73% on 11 Feb 2025 to HK$327.80; over 20 Jan${T}21 Feb 2025 it rose 42.69%.`,
+  it("caption a day's fall inside a range that rose (HKD), and the shading of later days", () => {
+    expect(resolveChart(byd, { from: "2025-01-20", to: "2025-02-11" }, at("2025-02-11")).caption).toBe(
+      `BYD fell 0.73% on 11 Feb 2025 to HK$327.80; over 20 Jan${T}11 Feb 2025 it rose 19.20%.`,
+    );
+    const later = resolveChart(
+      byd,
+      { from: "2025-01-20", to: "2025-02-21", afterPublication: true },
+      at("2025-02-11"),
+    );
+    expect(later.caption).toBe(
+      `BYD fell 0.73% on 11 Feb 2025 to HK$327.80; over 20 Jan${T}21 Feb 2025 it rose 42.69%. Days after publication, from 12 Feb 2025, are shaded.`,
     );
   });
 
   it("caption an index in points", () => {
-    const spec = resolveChart(ixic, { from: "2025-01-13", to: "2025-01-27" }, "2025-01-27");
+    const spec = resolveChart(ixic, { from: "2025-01-13", to: "2025-01-27" }, at("2025-01-27"));
     expect(spec.caption).toBe(
       `Nasdaq Composite fell 3.07% on 27 Jan 2025 to 19,341.83 points; over 13${T}27 Jan 2025 it rose 1.33%.`,
     );
@@ -225,16 +335,16 @@ describe("words", () => {
     expect(resolveChart(nvda, { from: "2025-01-24", to: "2025-01-28" }).caption).toBe(
       `Nvidia rose 8.93% on 28 Jan 2025 to $128.99; over 24${T}28 Jan 2025 it fell 9.56%.`,
     );
-    expect(resolveChart(nvda, { from: "2024-10-01", to: "2024-10-02" }, "2024-10-01").caption).toBe(
-      `Nvidia closed at $117.00 on 1 Oct 2024; over 1${T}2 Oct 2024 it rose 1.58%.`,
-    );
+    expect(
+      resolveChart(nvda, { from: "2024-10-01", to: "2024-10-02" }, at("2024-10-01", "2024-10-02")).caption,
+    ).toBe(`Nvidia closed at $117.00 on 1 Oct 2024; over 1${T}2 Oct 2024 it rose 1.58%.`);
   });
 
   it("derive a title, and keep an editor's", () => {
     expect(resolveChart(nvda, { from: "2025-01-13", to: "2025-01-27" }).title).toBe(
       `Nvidia (NVDA), 13${T}27 Jan 2025`,
     );
-    expect(resolveChart(nvda, { title: " The sell-off " }, "2025-01-27").title).toBe("The sell-off");
+    expect(resolveChart(nvda, { title: " The sell-off " }, at("2025-01-27")).title).toBe("The sell-off");
   });
 
   it("describe the picture for text alternatives", () => {
@@ -323,6 +433,7 @@ describe("what the page embeds", () => {
       low: "116.70",
       close: "118.42",
       change: { text: "-16.97%", direction: "down" },
+      afterPublication: false,
       markers: range.markers,
     });
     // 133.23 on the 13th against 135.91 on the 10th, the close before the slice.
@@ -337,7 +448,13 @@ describe("npm run check:content", () => {
   };
   const checkChart = (props: Record<string, unknown>) =>
     MDX_COMPONENTS.PriceChart.compute(props, article, data);
-  const article = { id: "x", file: "content/articles/x.mdx", date: "2025-01-27", asOf: "2025-01-27" };
+  const article = {
+    id: "x",
+    file: "content/articles/x.mdx",
+    date: "2025-01-27",
+    asOf: "2025-01-27",
+    tickers: ["nvda"],
+  };
 
   it("checks a chart's props as the build does, without building", () => {
     expect(() => checkChart({ ticker: "nvda" })).not.toThrow();

@@ -54,6 +54,33 @@ describe("auditContent", () => {
     ]);
   });
 
+  it("applies the as-of rule and the comparison's checks with the build's messages", () => {
+    const { problems } = audit({
+      // articleText's article is dated 2025-02-03 and lists nvda.
+      [`${A}/later-chart.mdx`]: articleText(
+        {},
+        '<PriceChart ticker="nvda" from="2025-01-13" to="2025-02-10" />',
+      ),
+      [`${A}/later-figure.mdx`]: articleText(
+        {},
+        'Shares <Move ticker="nvda" date="2025-02-04" /> on Tuesday.',
+      ),
+      [`${A}/updated.mdx`]: articleText(
+        { updates: '[{ date: 2025-02-04, text: "Adds the next day\'s trading." }]' },
+        'Shares <Move ticker="nvda" date="2025-02-04" />.',
+      ),
+      [`${A}/compare.mdx`]: articleText(
+        { tickers: "[nvda, byd]" },
+        '<CompareChart tickers={["nvda", "byd"]} from="2025-01-29" />',
+      ),
+    });
+    expect(problems).toEqual([
+      `${A}/compare.mdx: <CompareChart tickers={["nvda","byd"]} from="2025-01-29">: from="2025-01-29" must be a trading day of every series, and for byd: 2025-01-29 was not a trading day in the data; the nearest trading days are 2025-01-27 and 2025-02-03`,
+      `${A}/later-chart.mdx: <PriceChart ticker="nvda" from="2025-01-13" to="2025-02-10">: to="2025-02-10" is after the article's as-of date, 2025-02-03 (its publication date): an article's chart shows no prices from after it; end the chart on or before 2025-02-03, or add afterPublication to show the later days, shaded and labelled "after publication"`,
+      `${A}/later-figure.mdx: <Move ticker="nvda" date="2025-02-04">: date="2025-02-04" is after the article's as-of date, 2025-02-03 (its publication date): an article's figures use no prices from after it; use a date on or before 2025-02-03, or, when the article is updated with later news, add an entry to updates: dated that day (a chart can show later days with afterPublication)`,
+    ]);
+  });
+
   it("checks drafts and scheduled articles, which a production build does not render", () => {
     const { problems } = audit({
       [`${A}/draft.mdx`]: articleText({ draft: "true" }, '<Close ticker="nvda" date="2025-01-25" />'),
@@ -75,7 +102,7 @@ describe("auditContent", () => {
       [`${A}/unclosed.mdx`]: articleText({}, 'Shares <Move ticker="nvda" date="2025-01-27"> fell.'),
     });
     expect(problems).toEqual([
-      `${A}/typo-tag.mdx: <Moev ticker="nvda" date="2025-01-27">: unknown component Moev on line 10; the components are Close, Move, Price, PriceChart, Record (see docs/editing.md)`,
+      `${A}/typo-tag.mdx: <Moev ticker="nvda" date="2025-01-27">: unknown component Moev on line 10; the components are Close, CompareChart, Move, Price, PriceChart, Record (see docs/editing.md)`,
       expect.stringMatching(
         new RegExp(
           `^${A}/unclosed.mdx: \\(body\\): not valid MDX: line 10, column 8: Expected a closing tag for \`<Move>\``,

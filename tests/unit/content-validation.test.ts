@@ -594,6 +594,41 @@ describe("tickers", () => {
   });
 });
 
+describe("a ticker's benchmark", () => {
+  const ixic: Ticker = { ...nvda, id: "ixic", symbol: "^IXIC", name: "Nasdaq Composite", kind: "index" };
+
+  it("is another ticker of the file, of kind index", () => {
+    expect(problems(tickersFileSchema, [{ ...nvda, benchmark: "ixic" }, ixic], TICKERS_FILE)).toEqual([]);
+  });
+
+  it.each([
+    [
+      "an unknown ticker",
+      { benchmark: "spx" },
+      'content/tickers.yaml: [0].benchmark: "spx" is not a ticker in this file (known: ixic)',
+    ],
+    [
+      "a ticker that is not an index",
+      { benchmark: "byd" },
+      'content/tickers.yaml: [0].benchmark: "byd" is a stock, not an index; a benchmark is a ticker of kind index',
+    ],
+    [
+      "the ticker itself",
+      { benchmark: "nvda" },
+      'content/tickers.yaml: [0].benchmark: "nvda" is the ticker itself; a benchmark is another ticker, an index',
+    ],
+    [
+      "not a ticker id",
+      { benchmark: "^IXIC" },
+      'content/tickers.yaml: [0].benchmark: "^IXIC" is not a valid ticker id: use lowercase letters, digits and single hyphens, e.g. "us-china"',
+    ],
+  ] as const)("refuses %s", (_rule, changes, message) => {
+    expect(problems(tickersFileSchema, [{ ...nvda, ...changes }, byd, ixic], TICKERS_FILE)).toEqual([
+      message,
+    ]);
+  });
+});
+
 describe("tags", () => {
   it("tag ids are unique", () => {
     const tag = { id: "markets", label: "Markets", description: "Share prices." };

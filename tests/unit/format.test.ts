@@ -4,8 +4,11 @@ import {
   directionArrow,
   directionWord,
   formatAmount,
+  formatCompareValue,
   formatPercent,
   formatPrice,
+  formatSignedPrice,
+  formatVolume,
   moveWords,
   priceUnit,
   roundPercent,
@@ -97,5 +100,27 @@ describe("moves in words", () => {
     expect(directionArrow("down")).toBe("▼");
     expect(directionArrow("flat")).toBe("■");
     expect(["up", "down", "flat"].map((d) => directionWord(d as "up"))).toEqual(["up", "down", "unchanged"]);
+  });
+});
+
+describe("changes in price, volumes and comparison values", () => {
+  it("sign a change in price and keep its unit", () => {
+    expect(formatSignedPrice(10.57, usd)).toBe("+$10.57");
+    expect(formatSignedPrice(-2.4, hkd)).toBe("-HK$2.40");
+    expect(formatSignedPrice(-612.47, index)).toBe("-612.47 points");
+    expect(formatSignedPrice(0.004, usd)).toBe("$0.00");
+  });
+
+  it("write volumes compactly, and small ones in full", () => {
+    expect(formatVolume(818_830_900)).toBe("818.83M");
+    expect(formatVolume(5_879_980_000)).toBe("5.88B");
+    expect(formatVolume(24_500)).toBe("24.50K");
+    expect(formatVolume(9_870)).toBe("9,870");
+  });
+
+  it("write a comparison's value as its mode says", () => {
+    expect(formatCompareValue(83.0318, "rebased")).toBe("83.03");
+    expect(formatCompareValue(-15.8112, "percent")).toBe("-15.81%");
+    expect(formatCompareValue(3.2, "percent")).toBe("+3.20%");
   });
 });

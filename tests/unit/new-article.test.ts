@@ -160,7 +160,13 @@ describe("articleSource", () => {
     for (const tag of found) {
       const name = tag.name;
       if (!isMdxComponent(name)) throw new Error(`unexpected ${name}`);
-      const article = { id: "x", file: "content/articles/x.mdx", date: "2025-03-09", asOf: "2025-03-09" };
+      const article = {
+        id: "x",
+        file: "content/articles/x.mdx",
+        date: "2025-03-09",
+        asOf: "2025-03-09",
+        tickers: ["tsla"],
+      };
       expect(() => MDX_COMPONENTS[name].compute(tag.props, article, componentData(["tsla"]))).not.toThrow();
     }
   });

@@ -9,7 +9,6 @@ import {
   nearestTradingDays,
   previousBar,
   PriceDataError,
-  rangeAround,
   tradingDayOnOrAfter,
 } from "../../src/lib/prices/index.ts";
 import { snapshot } from "../support/price-data.ts";
@@ -106,15 +105,6 @@ describe("ranges", () => {
     expect(() => barsInRange(nvda, "2025-02-01", "2025-01-01")).toThrow(
       "from (2025-02-01) is after to (2025-01-01)",
     );
-  });
-
-  it("takes n trading days either side of a date, cut at the ends of the data", () => {
-    const around = rangeAround(nvda, "2025-01-27", 2);
-    expect(around).toEqual({ from: "2025-01-23", to: "2025-01-29" });
-    expect(rangeAround(nvda, "2024-10-02", 3).from).toBe("2024-10-01");
-    expect(rangeAround(nvda, "2026-09-15", 3).to).toBe("2026-09-17");
-    // A Sunday centres on the Monday after it.
-    expect(rangeAround(nvda, "2025-03-16", 1)).toEqual({ from: "2025-03-14", to: "2025-03-18" });
   });
 });
 

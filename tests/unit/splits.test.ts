@@ -26,7 +26,13 @@ import { componentData, snapshot, ticker, tickerData } from "../support/price-da
 const T = "\u2009–\u2009"; // Intl's range separator: thin space, en dash, thin space.
 const byd = tickerData("byd");
 const data = componentData(["byd", "alibaba-hk"]);
-const article = { id: "x", file: "content/articles/x.mdx", date: "2025-06-30", asOf: "2025-06-30" };
+const article = {
+  id: "x",
+  file: "content/articles/x.mdx",
+  date: "2025-06-30",
+  asOf: "2025-06-30",
+  tickers: ["byd", "alibaba-hk"],
+};
 const compute = (name: "Move" | "Close" | "Price" | "Record", props: Record<string, unknown>) =>
   MDX_COMPONENTS[name].compute({ ticker: "byd", ...props }, article, data);
 

@@ -3,9 +3,17 @@
  * drawn from (never the whole file), and the rows of its data table.
  */
 import { percentChange } from "../prices/bars.ts";
-import { direction, formatAmount, formatPercent, roundPercent, type Direction } from "../prices/format.ts";
+import {
+  direction,
+  formatAmount,
+  formatPercent,
+  formatVolume,
+  roundPercent,
+  type Direction,
+} from "../prices/format.ts";
 import { formatDate } from "../site/dates.ts";
-import type { ChartMarker, ChartSpec, ChartTicker, ChartType } from "./spec.ts";
+import type { Period } from "../prices/periods.ts";
+import type { ChartMarker, ChartRange, ChartSpec, ChartTicker, ChartType } from "./spec.ts";
 import { rangeDirection } from "./resolve.ts";
 import { markersByDate } from "./wording.ts";
 
@@ -32,6 +40,7 @@ export type BarTuple =
  * the moves computed here, so the browser formats them but never works one out again.
  */
 export interface ChartData {
+  kind: "price";
   type: ChartType;
   /** What the read-out needs to write prices with their unit. */
   ticker: Pick<ChartTicker, "currency" | "kind">;
@@ -41,19 +50,69 @@ export interface ChartData {
   /** Each bar's move from the previous close in per cent, rounded as displayed; null when unknown. */
   dayChanges: (number | null)[];
   markers: ChartMarker[];
+  /** Each bar's volume (null for a day without one), when the chart has a volume pane. */
+  volumes?: (number | null)[];
+  /** The first day after the article's as-of date, from which the chart is shaded. */
+  afterPublication?: string;
+  /** A ticker page's ranges (the bars are then every bar) and the one it opens on. */
+  ranges?: Pick<ChartRange, "period" | "from" | "to" | "name" | "summary" | "compareSummary" | "direction">[];
+  initial?: Period;
+  /** The benchmark the "compare with" control adds, its closes aligned to `bars`. */
+  benchmark?: {
+    name: string;
+    symbol: string;
+    ticker: Pick<ChartTicker, "currency" | "kind">;
+    closes: (number | null)[];
+  };
 }
 
 export function chartData(spec: ChartSpec): ChartData {
   const { currency, kind } = spec.ticker;
+  const explore = spec.explore;
+  // A ticker page's chart holds every bar, so the buttons can show any range without a request.
+  const shown = explore ? { bars: explore.bars, markers: explore.markers } : spec;
+  const series = explore ? { bars: explore.bars } : spec;
   return {
+    kind: "price",
     type: spec.type,
     ticker: { currency, kind },
     direction: rangeDirection(spec),
-    bars: spec.bars.map((b): BarTuple =>
+    bars: shown.bars.map((b): BarTuple =>
       spec.type === "candles" ? [b.date, b.close, b.open, b.high, b.low] : [b.date, b.close],
     ),
-    dayChanges: dayChanges(spec).map((percent) => (percent === undefined ? null : roundPercent(percent))),
-    markers: spec.markers,
+    dayChanges: dayChanges(series).map((percent) => (percent === undefined ? null : roundPercent(percent))),
+    markers: shown.markers,
+    ...(spec.volume ? { volumes: shown.bars.map((b) => b.volume ?? null) } : {}),
+    ...(spec.afterPublication ? { afterPublication: spec.afterPublication } : {}),
+    ...(explore
+      ? {
+          ranges: explore.ranges.map(
+            ({ period, from, to, name, summary, compareSummary, direction: dir }) => ({
+              period,
+              from,
+              to,
+              name,
+              summary,
+              ...(compareSummary ? { compareSummary } : {}),
+              direction: dir,
+            }),
+          ),
+          initial: explore.initial,
+          ...(explore.benchmark
+            ? {
+                benchmark: {
+                  name: explore.benchmark.ticker.name,
+                  symbol: explore.benchmark.ticker.symbol,
+                  ticker: {
+                    currency: explore.benchmark.ticker.currency,
+                    kind: explore.benchmark.ticker.kind,
+                  },
+                  closes: explore.benchmark.closes,
+                },
+              }
+            : {}),
+        }
+      : {}),
   };
 }
 
@@ -76,6 +135,10 @@ export interface ChartRow {
   close: string;
   /** The day's move from the previous close ("-16.97%"), when the data have a previous close. */
   change?: { text: string; direction: Direction };
+  /** Shares traded ("818.83M"), when the chart shows volume; "–" for a day without it. */
+  volume?: string;
+  /** Whether the day comes after the article's as-of date (shaded on the chart). */
+  afterPublication: boolean;
   markers: ChartMarker[];
   /** The close as traded, when the chart is split-adjusted and it differs ("396.60" beside "132.20"). */
   asTradedClose?: string;
@@ -112,6 +175,8 @@ export function chartRows(spec: ChartSpec): (ChartRow | ChartGapRow)[] {
       low: formatAmount(bar.low),
       close: formatAmount(bar.close),
       ...(change ? { change } : {}),
+      ...(spec.volume ? { volume: bar.volume === undefined ? "–" : formatVolume(bar.volume) } : {}),
+      afterPublication: spec.afterPublication !== undefined && bar.date >= spec.afterPublication,
       markers: marked.get(bar.date) ?? [],
       ...(spec.asTraded && asTraded !== undefined ? { asTradedClose: formatAmount(asTraded) } : {}),
     };

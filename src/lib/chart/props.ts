@@ -69,3 +69,15 @@ export function markersProp(value: unknown): ChartMarker[] | undefined {
     return href === undefined ? { date, label: label.trim() } : { date, label: label.trim(), href };
   });
 }
+
+/**
+ * A switch such as `volume` or `afterPublication`: written bare (`<PriceChart volume />`) or as
+ * `{true}`/`{false}`; anything else is refused rather than guessed.
+ */
+export function flagProp(name: string, value: unknown): boolean {
+  if (value === undefined || value === false) return false;
+  if (value === true) return true;
+  throw new PriceDataError(
+    `${name}=${show(value)} is not accepted; write ${name} on its own (or ${name}={true}) to turn it on, or leave it out`,
+  );
+}

@@ -11,12 +11,18 @@
  * Horizontal positions are percentages and the series sits in a nested SVG stretched to the full width
  * (`preserveAspectRatio="none"`, strokes kept at their width with `vector-effect`), so one drawing fits
  * any width at the chart's fixed height.
+ *
+ * A price chart may carry a volume pane under the price, and an article's chart may shade the days
+ * after publication; a comparison (`compareSvg`) draws one line per series, each in its own colour and
+ * dash pattern, with a legend in the image file (the page writes its legend in HTML).
  */
-import { markedDayLabel, markersByDate } from "./wording.ts";
+import { AFTER_PUBLICATION, markedDayLabel, markersByDate } from "./wording.ts";
 import { rangeDirection } from "./resolve.ts";
-import type { ChartSpec } from "./spec.ts";
+import { CHART, type ChartSpec } from "./spec.ts";
+import type { CompareSpec } from "./compare.ts";
+import { SERIES_STYLES } from "./styles.ts";
 import { formatDate } from "../site/dates.ts";
-import { formatPrice } from "../prices/format.ts";
+import { formatCompareValue, formatPrice, formatVolume } from "../prices/format.ts";
 
 export type SvgVariant = "file" | "inline";
 
@@ -31,6 +37,12 @@ export const FILE_COLOURS = {
   rule: "#d6d2c8",
   up: "#0a6e37",
   down: "#b0241b",
+  "series-1": "#0b4fb3",
+  "series-2": "#a14f00",
+  "series-3": "#00776a",
+  "series-4": "#7a3db8",
+  "series-5": "#a3195b",
+  "series-6": "#4d4d4d",
 } as const;
 
 type Colour = keyof typeof FILE_COLOURS;
@@ -43,6 +55,12 @@ const INLINE_FILL: Record<Colour, string> = {
   rule: "fill-rule",
   up: "fill-up",
   down: "fill-down",
+  "series-1": "fill-series-1",
+  "series-2": "fill-series-2",
+  "series-3": "fill-series-3",
+  "series-4": "fill-series-4",
+  "series-5": "fill-series-5",
+  "series-6": "fill-series-6",
 };
 const INLINE_STROKE: Record<Colour, string> = {
   paper: "stroke-paper",
@@ -51,6 +69,12 @@ const INLINE_STROKE: Record<Colour, string> = {
   rule: "stroke-rule",
   up: "stroke-up",
   down: "stroke-down",
+  "series-1": "stroke-series-1",
+  "series-2": "stroke-series-2",
+  "series-3": "stroke-series-3",
+  "series-4": "stroke-series-4",
+  "series-5": "stroke-series-5",
+  "series-6": "stroke-series-6",
 };
 
 const FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif";
@@ -143,6 +167,83 @@ function placeLabels(points: readonly MarkerPoint[], width: number): (LabelPlace
 const NARROW_WIDTH = 288;
 const WIDE_WIDTH = 608;
 
+/** Where the parts of a drawing sit, top to bottom, in pixels. */
+interface Frame {
+  plotTop: number;
+  /** Bottom of the price (or comparison) plot. */
+  plotBottom: number;
+  /** The volume pane, when there is one. */
+  volume?: { top: number; height: number };
+}
+
+function frameOf(height: number, top: number, volume: boolean): Frame {
+  const plotTop = top + 19;
+  if (!volume) return { plotTop, plotBottom: height - 38 };
+  const paneHeight = Math.round(height * CHART.volumeShare);
+  const paneTop = height - 22 - paneHeight;
+  return { plotTop, plotBottom: paneTop - 36, volume: { top: paneTop, height: paneHeight } };
+}
+
+/** Dashed rules at the top and bottom of the plot with their values, and the first and last date. */
+function axes(
+  variant: SvgVariant,
+  frame: Frame,
+  H: number,
+  labels: { hi: string; lo: string; from: string; to: string },
+): string {
+  const rules = [frame.plotTop, frame.plotBottom].map(
+    (y) =>
+      `<line x1="0" x2="100%" y1="${y}" y2="${y}" ${paint(variant, "none", "rule")} stroke-dasharray="3 3"/>`,
+  );
+  return (
+    rules.join("") +
+    `<g ${paint(variant, "muted")}>` +
+    `<text x="0" y="${frame.plotTop - 6}">${esc(labels.hi)}</text>` +
+    `<text x="0" y="${frame.plotBottom + 15}">${esc(labels.lo)}</text>` +
+    `<text x="0" y="${H - 5}">${esc(labels.from)}</text>` +
+    `<text x="100%" y="${H - 5}" text-anchor="end">${esc(labels.to)}</text>` +
+    `</g>`
+  );
+}
+
+/** The days after publication, from bar `index` of `n` on: shaded, and labelled at the top right. */
+function shading(variant: SvgVariant, frame: Frame, index: number, n: number): string {
+  const x = `${num((index / n) * 100)}%`;
+  const bottom = frame.volume ? frame.volume.top + frame.volume.height : frame.plotBottom;
+  return (
+    `<rect x="${x}" y="${frame.plotTop}" width="${num(((n - index) / n) * 100)}%" height="${bottom - frame.plotTop}" ${paint(variant, "muted")} fill-opacity="0.12"/>` +
+    `<text x="100%" y="${frame.plotTop - 6}" text-anchor="end" ${paint(variant, "ink")}>${esc(AFTER_PUBLICATION)}</text>`
+  );
+}
+
+/** Daily volume as bars in the pane under the price, with the highest volume as its scale. */
+function volumePane(variant: SvgVariant, frame: Frame, spec: ChartSpec): string {
+  const pane = frame.volume!;
+  const volumes = spec.bars.map((bar) => bar.volume ?? 0);
+  const max = Math.max(...volumes);
+  const n = spec.bars.length;
+  const bars = volumes
+    .map((v, i) => {
+      const h = max === 0 ? 0 : (v / max) * pane.height;
+      return h === 0
+        ? ""
+        : `<rect x="${num(i * SLOT + 1.5)}" y="${num(pane.height - h)}" width="${SLOT - 3}" height="${num(h)}"/>`;
+    })
+    .join("");
+  return (
+    `<text x="0" y="${pane.top - 5}" ${paint(variant, "muted")}>${esc(`Volume (highest ${formatVolume(max)})`)}</text>` +
+    `<svg x="0" y="${pane.top}" width="100%" height="${pane.height}" viewBox="0 0 ${n * SLOT} ${pane.height}" preserveAspectRatio="none"><g ${paint(variant, "muted")} fill-opacity="0.75">${bars}</g></svg>`
+  );
+}
+
+function root(variant: SvgVariant, H: number, label: string, parts: string[]): string {
+  const attrs =
+    variant === "file"
+      ? `width="${CHART_FILE_WIDTH}" height="${H}" viewBox="0 0 ${CHART_FILE_WIDTH} ${H}" font-family="${FONT}"`
+      : `width="100%" height="${H}" class="block overflow-visible" aria-label="${esc(label)}"`;
+  return `<svg xmlns="http://www.w3.org/2000/svg" ${attrs} font-size="${FONT_SIZE}" role="img">${parts.join("")}</svg>`;
+}
+
 /** The chart as an SVG document (variant "file") or element (variant "inline"). */
 export function chartSvg(spec: ChartSpec, variant: SvgVariant): string {
   const { bars, height: H } = spec;
@@ -167,8 +268,8 @@ export function chartSvg(spec: ChartSpec, variant: SvgVariant): string {
       ];
   const top = layouts.some((layout) => layout.places.some(Boolean)) ? 34 : 4;
   const rowY = [13, 27];
-  const plotTop = top + 19;
-  const plotBottom = H - 38;
+  const frame = frameOf(H, top, spec.volume);
+  const { plotTop, plotBottom } = frame;
   const plotH = plotBottom - plotTop;
   /** Vertical position inside the plot (the nested drawing's units are pixels vertically). */
   const yOf = (v: number): number => (hi === lo ? plotH / 2 : ((hi - v) / (hi - lo)) * plotH);
@@ -182,20 +283,17 @@ export function chartSvg(spec: ChartSpec, variant: SvgVariant): string {
     parts.push(`<title>${esc(spec.title)}</title><desc>${esc(spec.description)}</desc>`);
   if (variant === "file") parts.push(`<rect width="100%" height="100%" ${paint(variant, "paper")}/>`);
 
-  // Rules and labels at the highest and lowest price, dates at both ends.
-  for (const y of [plotTop, plotBottom]) {
-    parts.push(
-      `<line x1="0" x2="100%" y1="${y}" y2="${y}" ${paint(variant, "none", "rule")} stroke-dasharray="3 3"/>`,
-    );
-  }
+  const after = spec.afterPublication ? bars.findIndex((bar) => bar.date === spec.afterPublication) : -1;
+  if (after > 0) parts.push(shading(variant, frame, after, n));
   parts.push(
-    `<g ${paint(variant, "muted")}>` +
-      `<text x="0" y="${plotTop - 6}">${esc(formatPrice(hi, spec.ticker))}</text>` +
-      `<text x="0" y="${plotBottom + 15}">${esc(formatPrice(lo, spec.ticker))}</text>` +
-      `<text x="0" y="${H - 5}">${esc(formatDate(spec.from, "short"))}</text>` +
-      `<text x="100%" y="${H - 5}" text-anchor="end">${esc(formatDate(spec.to, "short"))}</text>` +
-      `</g>`,
+    axes(variant, frame, H, {
+      hi: formatPrice(hi, spec.ticker),
+      lo: formatPrice(lo, spec.ticker),
+      from: formatDate(spec.from, "short"),
+      to: formatDate(spec.to, "short"),
+    }),
   );
+  if (frame.volume) parts.push(volumePane(variant, frame, spec));
 
   // The series, stretched to the full width.
   const inner: string[] = [];
@@ -251,11 +349,80 @@ export function chartSvg(spec: ChartSpec, variant: SvgVariant): string {
     parts.push(`<g${shown}><g ${paint(variant, "ink", "muted")}>${labels.join("")}</g></g>`);
   }
 
-  const root =
-    variant === "file"
-      ? `width="${CHART_FILE_WIDTH}" height="${H}" viewBox="0 0 ${CHART_FILE_WIDTH} ${H}" font-family="${FONT}"`
-      : `width="100%" height="${H}" class="block overflow-visible" aria-label="${esc(spec.description)}"`;
-  return `<svg xmlns="http://www.w3.org/2000/svg" ${root} font-size="${FONT_SIZE}" role="img">${parts.join("")}</svg>`;
+  return root(variant, H, spec.description, parts);
+}
+
+/** Height of one row of the image file's legend. */
+const LEGEND_ROW = 18;
+/** Series the image file's legend fits on one row. */
+const LEGEND_PER_ROW = 3;
+
+/**
+ * A comparison as an SVG document (variant "file", with a legend) or element (variant "inline", whose
+ * legend the page writes): one line per series in its colour and dash pattern, a rule at the base
+ * (100, or 0%), the highest and lowest values and both end dates.
+ */
+export function compareSvg(spec: CompareSpec, variant: SvgVariant): string {
+  const H = spec.height;
+  const n = spec.dates.length;
+  const all = spec.series.flatMap((s) => s.values);
+  const hi = Math.max(...all);
+  const lo = Math.min(...all);
+  const legendRows = variant === "file" ? Math.ceil(spec.series.length / LEGEND_PER_ROW) : 0;
+  const frame = frameOf(H, 4 + legendRows * LEGEND_ROW, false);
+  const { plotTop, plotBottom } = frame;
+  const plotH = plotBottom - plotTop;
+  const yOf = (v: number): number => (hi === lo ? plotH / 2 : ((hi - v) / (hi - lo)) * plotH);
+  const xOf = (i: number): number => i * SLOT + SLOT / 2;
+  const keepWidth = 'vector-effect="non-scaling-stroke"';
+  const base = spec.mode === "rebased" ? 100 : 0;
+  const parts: string[] = [];
+
+  if (variant === "file") {
+    parts.push(`<title>${esc(spec.title)}</title><desc>${esc(spec.description)}</desc>`);
+    parts.push(`<rect width="100%" height="100%" ${paint(variant, "paper")}/>`);
+    spec.series.forEach((s, i) => {
+      const style = SERIES_STYLES[i]!;
+      const x = (i % LEGEND_PER_ROW) * (CHART_FILE_WIDTH / LEGEND_PER_ROW);
+      const y = 4 + Math.floor(i / LEGEND_PER_ROW) * LEGEND_ROW + 12;
+      parts.push(
+        `<line x1="${x}" x2="${x + 24}" y1="${y - 4}" y2="${y - 4}" ${paint(variant, "none", style.colour)} stroke-width="2.5"${style.dash ? ` stroke-dasharray="${style.dash}"` : ""}/>` +
+          `<text x="${x + 30}" y="${y}" ${paint(variant, "ink")}>${esc(`${s.ticker.name} (${s.ticker.symbol})`)}</text>`,
+      );
+    });
+  }
+  const after = spec.afterPublication ? spec.dates.indexOf(spec.afterPublication) : -1;
+  if (after > 0) parts.push(shading(variant, frame, after, n));
+  parts.push(
+    axes(variant, frame, H, {
+      hi: formatCompareValue(hi, spec.mode),
+      lo: formatCompareValue(lo, spec.mode),
+      from: formatDate(spec.from, "short"),
+      to: formatDate(spec.to, "short"),
+    }),
+  );
+  const inner = [
+    `<line x1="0" x2="${n * SLOT}" y1="${num(yOf(base))}" y2="${num(yOf(base))}" ${paint(variant, "none", "muted")} stroke-dasharray="1 3" ${keepWidth}/>`,
+    ...spec.series.map((s, i) => {
+      const style = SERIES_STYLES[i]!;
+      const d = s.values.map((v, j) => `${j === 0 ? "M" : "L"}${num(xOf(j))} ${num(yOf(v))}`).join(" ");
+      return `<path d="${d}" ${paint(variant, "none", style.colour)} stroke-width="2.5" stroke-linejoin="round"${style.dash ? ` stroke-dasharray="${style.dash}"` : ""} ${keepWidth} data-series="${esc(s.ticker.id)}"/>`;
+    }),
+  ];
+  parts.push(
+    `<svg x="0" y="${plotTop}" width="100%" height="${plotH}" viewBox="0 0 ${n * SLOT} ${plotH}" preserveAspectRatio="none" overflow="visible">${inner.join("")}</svg>`,
+  );
+  return root(variant, H, spec.description, parts);
+}
+
+/** Width and height of the image file for a comparison. */
+export function compareFileSize(spec: Pick<CompareSpec, "height">): { width: number; height: number } {
+  return { width: CHART_FILE_WIDTH, height: spec.height };
+}
+
+/** A comparison's file variant with an XML declaration. */
+export function compareSvgFile(spec: CompareSpec): string {
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${compareSvg(spec, "file")}\n`;
 }
 
 /** The file variant with an XML declaration, ready to be written as `<name>.svg`. */

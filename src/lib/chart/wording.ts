@@ -84,11 +84,20 @@ export function markedDayLabel(markers: readonly ChartMarker[]): string {
   return shortLabel(markers[0]!.label) + (markers.length > 1 ? ` +${markers.length - 1}` : "");
 }
 
+/** The words the shading of later days carries, on the chart and in the caption. */
+export const AFTER_PUBLICATION = "After publication";
+
+/** "Days after publication, from 12 Feb 2025, are shaded." */
+export function afterPublicationNote(from: string): string {
+  return `Days after publication, from ${formatDate(from, "short")}, are shaded.`;
+}
+
 export function describeChart(
   ticker: ChartTicker,
   type: ChartType,
   range: string,
   markers: ChartMarker[],
+  extras: { volume?: boolean; afterPublication?: string | undefined } = {},
 ): string {
   const kind = { area: "Area chart", line: "Line chart", candles: "Candlestick chart" }[type];
   const what = type === "candles" ? "daily open, high, low and close" : "daily close";
@@ -97,7 +106,11 @@ export function describeChart(
     days.length <= CHART.describedDays
       ? markers.map((m) => `${formatDate(m.date, "short")} (${m.label})`).join(", ")
       : `${days.length} days between ${formatDate(days[0]!, "short")} and ${formatDate(days.at(-1)!, "short")}`;
-  return `${kind} of the ${what} of ${ticker.name} (${ticker.symbol}), ${range}${marked ? `; marked: ${marked}` : ""}.`;
+  const volume = extras.volume ? ", with daily volume below" : "";
+  const shaded = extras.afterPublication
+    ? `; shaded after publication from ${formatDate(extras.afterPublication, "short")}`
+    : "";
+  return `${kind} of the ${what} of ${ticker.name} (${ticker.symbol}), ${range}${volume}${marked ? `; marked: ${marked}` : ""}${shaded}.`;
 }
 
 /** "Nvidia fell 16.97% on 27 Jan 2025 to $118.42; over 13 – 27 Jan 2025 it fell 13.65%." */

@@ -106,3 +106,24 @@ export function unknownAuthor(id: string, authorIds: readonly string[]): string 
 export function slugTaken(slug: string, file: string): string {
   return `slug "${slug}" is already used by ${file}; each article needs a unique file name`;
 }
+
+/** What an article's as-of rule needs to know of it (src/lib/content/articles.ts asOfDate). */
+export interface AsOf {
+  /** Publication date. */
+  date: string;
+  /** The day nothing in the article may look past: its date, or its latest update's. */
+  asOf: string;
+}
+
+/**
+ * Why a date after an article's as-of date is refused, and how to show the later data:
+ * `to="2025-02-21" is after the article's as-of date, 2025-02-14 (its publication date): <fix>`.
+ */
+export function afterAsOf(what: string, article: AsOf, fix: (asOf: string) => string): string {
+  const which = article.asOf === article.date ? "its publication date" : "the date of its latest update";
+  return `${what} is after the article's as-of date, ${article.asOf} (${which}): ${fix(article.asOf)}`;
+}
+
+/** The fix for a figure in the text that looks past the as-of date. */
+export const FIGURE_AFTER_AS_OF = (asOf: string) =>
+  `an article's figures use no prices from after it; use a date on or before ${asOf}, or, when the article is updated with later news, add an entry to updates: dated that day (a chart can show later days with afterPublication)`;

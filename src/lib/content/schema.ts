@@ -4,7 +4,8 @@
  * bad fixtures, so an editor gets the same message everywhere.
  */
 import { z } from "astro/zod";
-import { show } from "./errors.ts";
+import { knownIds, show } from "./errors.ts";
+import { SLUG } from "./slug.ts";
 import { calendarDate, choice, expected, nonEmpty, noDuplicates, slug, strict } from "./fields.ts";
 import { ARTICLE_FORMATS, DEFAULT_FORMAT, type ArticleFormatId } from "./formats.ts";
 
@@ -65,6 +66,11 @@ export const tickerSchema = strict({
       { error: expected('a map of provider to symbol, e.g. { yahoo: "1211.HK" }') },
     )
     .optional(),
+  /**
+   * Id of the index the ticker page's "compare with" control adds: another ticker of this file, of
+   * kind `index` (`benchmark: ixic`). Leave it out when no index here fits (none for an index itself).
+   */
+  benchmark: slug("ticker id").optional(),
 }).superRefine((ticker, ctx) => {
   if (ticker.provider !== undefined && ticker.symbols?.[ticker.provider] === undefined) {
     ctx.addIssue({
@@ -91,6 +97,28 @@ export const tickersFileSchema = z
         });
       }
       seen.add(ticker.id);
+    });
+    const byId = new Map(tickers.map((ticker) => [ticker.id, ticker]));
+    tickers.forEach((ticker, index) => {
+      // A benchmark that is not even an id has its own message from the field's schema.
+      if (ticker.benchmark === undefined || !SLUG.test(ticker.benchmark)) return;
+      const benchmark = byId.get(ticker.benchmark);
+      const problem =
+        ticker.benchmark === ticker.id
+          ? "is the ticker itself; a benchmark is another ticker, an index"
+          : !benchmark
+            ? `is not a ticker in this file ${knownIds(tickers.filter((t) => t.kind === "index").map((t) => t.id))}`
+            : benchmark.kind !== "index"
+              ? `is a ${benchmark.kind}, not an index; a benchmark is a ticker of kind index`
+              : undefined;
+      if (problem) {
+        ctx.addIssue({
+          code: "custom",
+          path: [index, "benchmark"],
+          input: ticker.benchmark,
+          message: `${JSON.stringify(ticker.benchmark)} ${problem}`,
+        });
+      }
     });
   });
 

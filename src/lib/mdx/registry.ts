@@ -6,12 +6,15 @@
  * same message from either; docs/editing.md's component section is written from `docs`
  * (`npm run docs`).
  */
-import { missingSnapshot, unknownTicker } from "../content/errors.ts";
+import { afterAsOf, FIGURE_AFTER_AS_OF, missingSnapshot, unknownTicker } from "../content/errors.ts";
+import { asOfDate } from "../content/articles.ts";
 import type { Ticker } from "../content/schema.ts";
 import { moveFigure, priceFigure, recordFigure, type MoveProps } from "../prices/figures.ts";
 import { seriesEvents, type PriceSnapshot, type TickerData } from "../prices/snapshot.ts";
+import { isCalendarDate } from "../site/dates.ts";
 import { resolveChart } from "../chart/resolve.ts";
-import type { ChartProps } from "../chart/spec.ts";
+import { COMPARE_LIMITS, resolveCompare, tickersProp, type CompareProps } from "../chart/compare.ts";
+import { CHART, type ChartProps } from "../chart/spec.ts";
 
 /** What the components read: every ticker and its price snapshot, by ticker id. */
 export interface ComponentData {
@@ -28,13 +31,35 @@ export interface ArticleContext {
   id: string;
   /** Source file, for error messages: content/articles/<slug>.mdx */
   file: string;
-  /** Publication date: charts centre on it by default. */
+  /** Publication date: a chart marks it by default. */
   date: string;
   /**
-   * The day the article's facts stand as of: its latest update's date, else its date (asOfDate in
-   * src/lib/content/articles.ts). Nothing the article shows from the data may come after it.
+   * The day nothing in the article may look past: its date, or its latest update's (asOfDate in
+   * src/lib/content/articles.ts). A chart ends on it by default; figures and chart dates after it are
+   * refused, but for the later days a chart shows, shaded, when the editor asks (afterPublication).
    */
   asOf: string;
+  /** The ticker ids its frontmatter lists: the only ones its components may use. */
+  tickers: readonly string[];
+}
+
+/** The context of an article's body, from its id, file and frontmatter: one definition for the build and check:content. */
+export function articleContext(article: {
+  id: string;
+  file: string;
+  data: {
+    date: string;
+    updates?: readonly { date: string }[] | undefined;
+    tickers?: readonly string[] | undefined;
+  };
+}): ArticleContext {
+  return {
+    id: article.id,
+    file: article.file,
+    date: article.data.date,
+    asOf: asOfDate(article.data),
+    tickers: article.data.tickers ?? [],
+  };
 }
 
 /** One prop as the editing guide documents it. */
@@ -72,13 +97,39 @@ export interface MdxComponent<Result> {
   docs: ComponentDocs;
 }
 
-/** The ticker a `ticker` prop names, and its price data; otherwise an error listing the known ids. */
-export function lookupTicker(data: ComponentData, ticker: unknown): TickerData {
+/**
+ * The ticker a `ticker` prop (or `prop`, e.g. `tickers[2]`) names, and its price data; otherwise an
+ * error listing the known ids. In an article, the ticker must be one its frontmatter lists, so its
+ * page, its feed and the ticker's page all know the article is about it.
+ */
+export function lookupTicker(
+  data: ComponentData,
+  ticker: unknown,
+  article?: ArticleContext,
+  prop = "ticker",
+): TickerData {
   const found = typeof ticker === "string" ? data.tickerById.get(ticker) : undefined;
-  if (!found) throw new Error(`ticker: ${unknownTicker(ticker, [...data.tickerById.keys()])}`);
+  if (!found) throw new Error(`${prop}: ${unknownTicker(ticker, [...data.tickerById.keys()])}`);
+  if (article && !article.tickers.includes(found.id)) {
+    const listed = article.tickers.length > 0 ? `(${article.tickers.join(", ")})` : "(none)";
+    throw new Error(
+      `${prop}: "${found.id}" is not among the article's tickers ${listed}; add it to tickers: in the frontmatter`,
+    );
+  }
   const snapshot = data.snapshots.get(found.id);
-  if (!snapshot) throw new Error(`ticker: ${missingSnapshot(found.id)}`);
+  if (!snapshot) throw new Error(`${prop}: ${missingSnapshot(found.id)}`);
   return { ticker: found, bars: snapshot.bars, events: seriesEvents(snapshot), snapshot };
+}
+
+/** A figure's dates (`date`, `from`, `to`) must not be after the article's as-of date. */
+function figureAsOf(props: Props, article: ArticleContext | undefined): void {
+  if (!article) return;
+  for (const name of ["date", "from", "to"]) {
+    const value = props[name];
+    if (typeof value === "string" && isCalendarDate(value) && value > article.asOf) {
+      throw new Error(afterAsOf(`${name}="${value}"`, article, FIGURE_AFTER_AS_OF));
+    }
+  }
 }
 
 const tickerProp: PropDoc = { name: "ticker", values: "a ticker id", default: "required" };
@@ -90,8 +141,9 @@ const component = <Result>(entry: MdxComponent<Result>): MdxComponent<Result> =>
 export const MDX_COMPONENTS = {
   Move: component({
     where: "article",
-    compute: (props, _article, data) => {
-      const { bars, events } = lookupTicker(data, props.ticker);
+    compute: (props, article, data) => {
+      const { bars, events } = lookupTicker(data, props.ticker, article);
+      figureAsOf(props, article);
       return moveFigure(bars, props as MoveProps, events);
     },
     docs: {
@@ -137,8 +189,9 @@ export const MDX_COMPONENTS = {
   }),
   Close: component({
     where: "article",
-    compute: (props, _article, data) => {
-      const { ticker, bars } = lookupTicker(data, props.ticker);
+    compute: (props, article, data) => {
+      const { ticker, bars } = lookupTicker(data, props.ticker, article);
+      figureAsOf(props, article);
       return priceFigure(bars, ticker, { date: props.date as string });
     },
     docs: {
@@ -150,8 +203,9 @@ export const MDX_COMPONENTS = {
   }),
   Price: component({
     where: "article",
-    compute: (props, _article, data) => {
-      const { ticker, bars } = lookupTicker(data, props.ticker);
+    compute: (props, article, data) => {
+      const { ticker, bars } = lookupTicker(data, props.ticker, article);
+      figureAsOf(props, article);
       return priceFigure(bars, ticker, props as { date: string; basis?: string });
     },
     docs: {
@@ -170,8 +224,9 @@ export const MDX_COMPONENTS = {
   }),
   Record: component({
     where: "article",
-    compute: (props, _article, data) => {
-      const { ticker, bars, events } = lookupTicker(data, props.ticker);
+    compute: (props, article, data) => {
+      const { ticker, bars, events } = lookupTicker(data, props.ticker, article);
+      figureAsOf(props, article);
       return recordFigure(bars, ticker, props as { date: string; basis?: string }, events);
     },
     docs: {
@@ -187,7 +242,7 @@ export const MDX_COMPONENTS = {
   PriceChart: component({
     where: "page",
     compute: (props, article, data) =>
-      resolveChart(lookupTicker(data, props.ticker), props as ChartProps, article?.date),
+      resolveChart(lookupTicker(data, props.ticker, article), props as ChartProps, article),
     docs: {
       summary:
         "A price chart: a static image of the series with a caption stating the move and the data's source,\nwhich becomes an interactive chart in the browser; feeds get the image and the caption. Readers who\ncannot see it get the caption and a table of the prices.",
@@ -196,12 +251,12 @@ export const MDX_COMPONENTS = {
         {
           name: "from",
           values: "`YYYY-MM-DD`, inside the data",
-          default: "15 trading days before the article's date",
+          default: `${CHART.sideDays} trading days before the article's date`,
         },
         {
           name: "to",
-          values: "`YYYY-MM-DD`, inside the data, after `from`",
-          default: "15 trading days after the article's date",
+          values: "`YYYY-MM-DD`, inside the data, after `from`, not after the as-of date",
+          default: "the article's as-of date",
         },
         { name: "type", values: "`area`, `line`, `candles`", default: "`area`" },
         {
@@ -210,24 +265,111 @@ export const MDX_COMPONENTS = {
           default: "the article's date",
         },
         { name: "title", values: "text", default: "made from the ticker and the range" },
-        { name: "height", values: "a number of pixels, 200 to 640", default: "320" },
+        {
+          name: "height",
+          values: `a number of pixels, ${CHART.minHeight} to ${CHART.maxHeight}`,
+          default: String(CHART.height),
+        },
+        {
+          name: "volume",
+          values: "on or off (write `volume` to turn it on)",
+          default: "off",
+          what: "a pane of daily volume under the price",
+        },
+        {
+          name: "afterPublication",
+          values: "on or off",
+          default: "off",
+          what: `lets \`to\` and \`markers\` go past the as-of date; the later days are shaded and labelled "after publication" (without \`to\`: ${CHART.sideDays} trading days after it)`,
+        },
       ],
-      notes:
-        "Dates in `from`, `to` and `markers` must be trading days. An article dated on a day without trading\n(a Sunday release) is centred on, and marks, the next trading day. Keep marker labels short: the\nstatic chart shortens labels past 28 characters (the table and the interactive chart's read-out show\nthem in full).",
+      notes: [
+        "Dates in `from`, `to` and `markers` must be trading days. An article dated on a day without trading",
+        "(a Sunday release) marks the next trading day when its as-of date reaches it, and otherwise the last",
+        "close before publication. Keep marker labels short: the static chart shortens labels past 28",
+        "characters (the table and the interactive chart's read-out show them in full).",
+        "",
+        "**No look-ahead.** An article's charts and figures use no prices from after its *as-of date*: its",
+        "`date`, or its `updated` date when it has one. A chart ends on that day by default; a `to`, a",
+        "marker or a figure (`<Move>`, `<Close>`, `<Price>`, `<Record>`) dated later stops the build with a",
+        "message saying so. To show what happened next in a chart, add `afterPublication`: the days after",
+        'the as-of date are then drawn shaded and labelled "after publication".',
+      ].join("\n"),
       example: [
         '<PriceChart ticker="nvda" />',
         "",
         "<PriceChart",
         '  ticker="bidu"',
         '  from="2025-01-17"',
-        '  to="2025-02-21"',
+        '  to="2025-02-14"',
         '  type="line"',
+        "  volume",
         "  markers={[",
         '    { date: "2025-01-27", label: "DeepSeek shock" },',
         '    { date: "2025-02-14", label: "Next-gen model report" },',
         "  ]}",
         '  title="Baidu\'s shares around its model announcement"',
         "/>",
+        "",
+        '<PriceChart ticker="bidu" from="2025-01-17" afterPublication />',
+      ].join("\n"),
+    },
+  }),
+  CompareChart: component({
+    where: "page",
+    compute: (props, article, data) => {
+      const ids = tickersProp(props.tickers);
+      const series = ids.map((id, i) => lookupTicker(data, id, article, `tickers[${i}]`));
+      return resolveCompare(series, props as CompareProps, article);
+    },
+    docs: {
+      summary:
+        "Several instruments on one chart, each rebased to 100 at the close of `from` (or as the percentage\nchange from it), with a legend, a caption naming the best and the worst performer with their moves,\nand a table of the values; an interactive chart in the browser, an image and the caption in feeds.",
+      props: [
+        {
+          name: "tickers",
+          values: `a list of ${COMPARE_LIMITS.min} to ${COMPARE_LIMITS.max} ticker ids, each listed in the article's \`tickers\``,
+          default: "required",
+        },
+        {
+          name: "from",
+          values: "`YYYY-MM-DD`, a trading day of every series",
+          default: "required",
+          what: "the day each series is measured from",
+        },
+        {
+          name: "to",
+          values: "`YYYY-MM-DD`, a trading day of at least one series, not after the as-of date",
+          default: "the article's as-of date",
+        },
+        {
+          name: "mode",
+          values: "`rebased` (each series is 100 at `from`), `percent` (the change from `from`)",
+          default: "`rebased`",
+        },
+        { name: "title", values: "text", default: "the names and the range" },
+        {
+          name: "height",
+          values: `a number of pixels, ${CHART.minHeight} to ${CHART.maxHeight}`,
+          default: String(CHART.height),
+        },
+        { name: "afterPublication", values: "on or off", default: "off", what: "as for `<PriceChart>`" },
+      ],
+      notes: [
+        "Series on different calendars (Hong Kong and New York holidays differ) are aligned like this: the",
+        "chart's dates are the days on which at least one of them traded; on each date a series stands at its",
+        "last close on or before it, and the table marks a carried close with †. So `from` must be a trading",
+        "day of every series, and each series' move is to its last close on or before the chart's last day.",
+        "The same checks as `<PriceChart>` apply, including the as-of rule.",
+      ].join("\n"),
+      example: [
+        "<CompareChart",
+        '  tickers={["nvda", "avgo", "tsm", "ixic"]}',
+        '  from="2025-01-13"',
+        '  to="2025-01-27"',
+        "/>",
+        "",
+        '<CompareChart tickers={["bidu", "baidu-hk"]} from="2025-01-24" to="2025-03-10" mode="percent" />',
       ].join("\n"),
     },
   }),

@@ -171,18 +171,6 @@ export function barsInRange(bars: readonly Bar[], from: string, to: string): Bar
   return bars.filter((bar) => bar.date >= from && bar.date <= to);
 }
 
-/**
- * The range `n` trading days either side of `date` (or of the first trading day after it, when the
- * date itself had no trading), cut at the ends of the data.
- */
-export function rangeAround(bars: readonly Bar[], date: string, n: number): { from: string; to: string } {
-  const center = Math.min(lowerBound(bars, date), bars.length - 1);
-  return {
-    from: bars[Math.max(0, center - n)]!.date,
-    to: bars[Math.min(bars.length - 1, center + n)]!.date,
-  };
-}
-
 /** The first trading day on or after `date` (the day a weekend's news reaches the market). */
 export function tradingDayOnOrAfter(bars: readonly Bar[], date: string): string {
   const bar = bars[lowerBound(bars, date)];

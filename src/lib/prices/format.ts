@@ -34,6 +34,28 @@ export function formatPrice(value: number, ticker: Pick<Ticker, "currency" | "ki
 }
 
 /**
+ * A change in price with its sign and unit: "+$10.57", "-HK$2.40", "-612.47 points"; a change that
+ * rounds to zero has no sign.
+ */
+export function formatSignedPrice(change: number, ticker: Pick<Ticker, "currency" | "kind">): string {
+  const magnitude = formatPrice(Math.abs(change), ticker);
+  const rounded = Math.round(Math.abs(change) * 100);
+  return rounded === 0 ? magnitude : `${change > 0 ? "+" : "-"}${magnitude}`;
+}
+
+const compact = new Intl.NumberFormat(site.numberLocale, {
+  notation: "compact",
+  maximumFractionDigits: 2,
+  minimumFractionDigits: 2,
+});
+const whole = new Intl.NumberFormat(site.numberLocale, { maximumFractionDigits: 0 });
+
+/** A number of shares traded: "818.83M", "1.20B"; under ten thousand, in full ("9,870"). */
+export function formatVolume(volume: number): string {
+  return volume < 10_000 ? whole.format(volume) : compact.format(volume);
+}
+
+/**
  * Per cent rounded to 2 decimals, halves away from zero (a fall of 0.125% reads 0.13% like a rise
  * does), as a number: what every displayed percentage is based on.
  */
@@ -48,6 +70,14 @@ export function formatPercent(percent: number, signed = false): string {
   const magnitude = `${twoDecimals.format(Math.abs(rounded))}%`;
   if (!signed || rounded === 0) return magnitude;
   return `${rounded > 0 ? "+" : "-"}${magnitude}`;
+}
+
+/** How a comparison states each series: rebased to 100 at its start, or as the per cent change from it. */
+export type CompareMode = "rebased" | "percent";
+
+/** A comparison's value as its mode writes it: "83.03" rebased, "-16.97%" as a change. */
+export function formatCompareValue(value: number, mode: CompareMode): string {
+  return mode === "rebased" ? formatAmount(value) : formatPercent(value, true);
 }
 
 export type Direction = "up" | "down" | "flat";

@@ -11,3 +11,5 @@ export * from "./format.ts";
 export * from "./figures.ts";
 export * from "./ticker-summary.ts";
 export * from "./after.ts";
+export * from "./periods.ts";
+export * from "./quote.ts";

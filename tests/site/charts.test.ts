@@ -1,5 +1,6 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { parse as parseYaml } from "yaml";
 import { distFiles, readDist } from "../support/dist";
 import { pageWeight } from "../../scripts/lib/page-weight.ts";
 
@@ -120,8 +121,15 @@ describe("price charts in the built site", () => {
 
   it("ends every article's chart on or before the article's as-of date", () => {
     for (const [slug, source] of sources) {
-      const asOf = [...source.matchAll(/^(?:date|updated): (\d{4}-\d\d-\d\d)$/gm)]
-        .map((m) => m[1]!)
+      // The article's date or its latest update's: corrections put errors right and move nothing.
+      const front = parseYaml(/^---\n([\s\S]*?)\n---/.exec(source)![1]!) as {
+        date: Date | string;
+        updates?: { date: Date | string }[];
+      };
+      const day = (value: Date | string) =>
+        value instanceof Date ? value.toISOString().slice(0, 10) : value;
+      const asOf = [front.date, ...(front.updates ?? []).map((update) => update.date)]
+        .map(day)
         .sort()
         .at(-1)!;
       for (const data of chartData(readDist(`articles/${slug}/index.html`))) {

@@ -337,6 +337,43 @@ describe("a split inside the fetched range: BYD's 3:1 bonus issue of 2025-06-10"
   });
 });
 
+describe("data that fail the snapshot's checks", () => {
+  it("are refused, naming the day and the rule, and nothing is written: BYD's bonus issue from a vendor that does not report it", async () => {
+    site({ byd: cut("byd", "2025-06-05") });
+    // A vendor's CSV as traded, with no split column: 396.6 on 9 June, then 135.6 on 10 June.
+    const rows = between("byd", "2025-05-26", "2025-06-11").map(
+      (b) => `${b.date},${b.open},${b.high},${b.low},${b.close},${b.volume}`,
+    );
+    expect(rows.slice(-3)).toEqual([
+      "2025-06-09,406.8,406.8,388,396.6,20175445",
+      "2025-06-10,132.4,136.2,130.1,135.6,39625855",
+      "2025-06-11,136.9,143.6,136.3,140.8,50503441",
+    ]);
+    server.use(
+      http.get("https://data.vendor.example/daily/:symbol", () =>
+        HttpResponse.text(["date,open,high,low,close,volume", ...rows].join("\n")),
+      ),
+    );
+    const provider = createCsvHttpProvider({
+      name: "vendor",
+      urlTemplate: "https://data.vendor.example/daily/{symbol}.csv?from={from}&to={to}",
+      basis: "as-traded",
+      currency: "HKD",
+      now: () => NOW,
+    });
+    const before = stored("byd");
+    const result = await run({ tickers: ["byd"], to: "2025-06-11", provider: () => provider });
+    expect(result.ok).toBe(false);
+    expect(result.outcomes[0]!.status).toBe("failed");
+    // 135.6 / 396.6 - 1 = -0.658, worked out by hand: over the 60% a day may move without an event.
+    expect(result.outcomes[0]!.message).toMatch(
+      /^the new data fail the snapshot's checks: .*bars\[\d+\]\.close: 135\.6 on 2025-06-10 is -65\.8% from the previous close 396\.6 \(2025-06-09\); a close may move at most 60% in a day unless an event explains it/,
+    );
+    expect(stored("byd")).toBe(before);
+    expect(readdirSync(join(root, "content/prices")).sort()).toEqual(["byd.json"]);
+  });
+});
+
 describe("an overlap that disagrees, and a restatement", () => {
   const served = () => {
     const bars = between("nvda", "2026-09-01", "2026-09-17").map((bar) =>

@@ -44,7 +44,7 @@ export interface ProviderSeries {
   /**
    * "as-traded": prices as they traded that day (Yahoo's split-adjusted prices are converted back).
    * "split-adjusted": prices divided by every later split; only a CSV source declared so returns this.
-   * Snapshots call these `adjusted: "none"` and `adjusted: "split"`.
+   * A snapshot source records it as its `basis`.
    */
   basis: "as-traded" | "split-adjusted";
   /** Daily bars within [from, to], oldest first, one per trading day, each a valid snapshot bar. */

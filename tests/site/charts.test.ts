@@ -68,6 +68,27 @@ describe("price charts in the built site", () => {
     expect(data!.markers).toEqual([{ date: "2025-01-27", label: "Published" }]);
   });
 
+  // Each article's as-of date, read by hand from its frontmatter: its date, or its latest update's
+  // (Baidu's reasoning model, 16 March, updated 18 March; BYD's cars, 11 February, updated 12 February).
+  it.each([
+    ["baidu-plans-next-generation-model", "2025-02-14"],
+    ["baidu-releases-reasoning-model", "2025-03-18"],
+    ["byd-puts-deepseek-in-its-cars", "2025-02-12"],
+    ["china-open-source-ai-turn", "2025-03-10"],
+    ["deepseek-cheap-models-rattle-us-markets", "2025-01-27"],
+    ["has-us-spent-wisely-on-ai", "2025-02-03"],
+    ["nvidia-rebounds-after-record-loss", "2025-01-28"],
+    ["nvidia-record-one-day-loss", "2025-01-27"],
+    ["tesla-slides-as-byd-raises-the-stakes", "2025-02-11"],
+    ["us-china-ai-race-good-for-business", "2025-02-18"],
+  ])("%s charts nothing after %s, the day its facts stand as of", (slug, asOf) => {
+    const html = readDist(`articles/${slug}/index.html`);
+    const lastDays = chartData(html).map((data) => data.bars.at(-1)![0]);
+    expect(lastDays.length).toBeGreaterThan(0);
+    // Every chart ends on that day: none stops short of it, none looks past it.
+    expect(new Set(lastDays)).toEqual(new Set([asOf]));
+  });
+
   it("embeds only each chart's slice, never a whole price file", () => {
     // Articles only: a ticker page's chart shows the ticker's whole history, on purpose.
     const charts = pages.filter((f) => f.startsWith("articles/")).flatMap((f) => chartData(readDist(f)));

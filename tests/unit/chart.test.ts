@@ -27,19 +27,52 @@ function errorOf(props: ChartProps, centre?: string, source = nvda): string {
 }
 
 describe("the range", () => {
-  it("defaults to 15 trading days either side of the article's date", () => {
+  it("defaults to the 15 trading days before the article's date, ending on it", () => {
     const spec = resolveChart(nvda, {}, "2025-01-27");
-    // 15 sessions back skips the 9 Jan market closure; forward skips Presidents' Day, 17 Feb.
-    expect([spec.from, spec.to]).toEqual(["2025-01-02", "2025-02-18"]);
-    expect(spec.bars).toHaveLength(31);
-    expect(spec.bars[15]!.date).toBe("2025-01-27");
+    // 15 sessions back skips the 9 Jan market closure.
+    expect([spec.from, spec.to]).toEqual(["2025-01-02", "2025-01-27"]);
+    expect(spec.bars).toHaveLength(16);
+    expect(spec.bars.at(-1)!.date).toBe("2025-01-27");
   });
 
-  it("centres on the next session when the article is dated on a weekend, and marks that session", () => {
-    const spec = resolveChart(bidu, {}, "2025-03-16");
-    expect(spec.bars[15]!.date).toBe("2025-03-17");
-    expect(spec.markers).toEqual([{ date: "2025-03-17", label: "Session after publication" }]);
-    expect(spec.focus).toBe("2025-03-17");
+  it("ends on the latest update's date when the article has one", () => {
+    // Updated on 3 February: the default range reaches it, and no further.
+    const spec = resolveChart(nvda, {}, "2025-01-27", "2025-02-03");
+    expect([spec.from, spec.to]).toEqual(["2025-01-02", "2025-02-03"]);
+    expect(spec.markers).toEqual([{ date: "2025-01-27", label: "Published" }]);
+  });
+
+  it("ends before a weekend article's first session, which came after it, unless an update reaches it", () => {
+    // Baidu's article of Sunday 16 March: the last close a reader had was Friday's.
+    const asPublished = resolveChart(bidu, {}, "2025-03-16");
+    expect([asPublished.from, asPublished.to]).toEqual(["2025-02-24", "2025-03-14"]);
+    expect(asPublished.markers).toEqual([]);
+    expect(asPublished.focus).toBe("2025-03-14");
+    // Its update of 18 March reports Monday and Tuesday: the chart reaches them and marks Monday.
+    const updated = resolveChart(bidu, {}, "2025-03-16", "2025-03-18");
+    expect(updated.bars[15]!.date).toBe("2025-03-17");
+    expect(updated.to).toBe("2025-03-18");
+    expect(updated.markers).toEqual([{ date: "2025-03-17", label: "Session after publication" }]);
+    expect(updated.focus).toBe("2025-03-17");
+  });
+
+  it("refuses a to after the article's date, saying why and how to show later days", () => {
+    expect(() =>
+      resolveChart(byd, { from: "2025-01-20", to: "2025-02-21" }, "2025-02-11", "2025-02-12"),
+    ).toThrow(
+      "to=\"2025-02-21\" is after 2025-02-12, the day the article's facts stand as of (its date, or its latest update's); " +
+        "an article shows only what was known then, so use a date on or before 2025-02-12. " +
+        'The "What happened next" box under the article shows the later moves; to report them in the text, ' +
+        "add an update dated on or after that day (updates: in the frontmatter)",
+    );
+    // Outside an article there is no such date: a ticker page may chart any range.
+    expect(resolveChart(byd, { from: "2025-01-20", to: "2025-02-21" }).to).toBe("2025-02-21");
+  });
+
+  it("names the default to when a from after the article's date leaves the range empty", () => {
+    expect(() => resolveChart(nvda, { from: "2025-02-03" }, "2025-01-27")).toThrow(
+      "from (2025-02-03) is after to (2025-01-27) (to is the default: the last trading day on or before the article's date); from must be the earlier date",
+    );
   });
 
   it("marks the article's own date by default when it was a trading day", () => {
@@ -208,7 +241,8 @@ describe("words", () => {
   });
 
   it("caption a day's fall inside a range that rose (HKD)", () => {
-    const spec = resolveChart(byd, { from: "2025-01-20", to: "2025-02-21" }, "2025-02-11");
+    // As if updated on 21 February, so the range may reach it.
+    const spec = resolveChart(byd, { from: "2025-01-20", to: "2025-02-21" }, "2025-02-11", "2025-02-21");
     expect(spec.caption).toBe(
       `BYD fell 0.73% on 11 Feb 2025 to HK$327.80; over 20 Jan${T}21 Feb 2025 it rose 42.69%.`,
     );
@@ -225,9 +259,9 @@ describe("words", () => {
     expect(resolveChart(nvda, { from: "2025-01-24", to: "2025-01-28" }).caption).toBe(
       `Nvidia rose 8.93% on 28 Jan 2025 to $128.99; over 24${T}28 Jan 2025 it fell 9.56%.`,
     );
-    expect(resolveChart(nvda, { from: "2024-10-01", to: "2024-10-02" }, "2024-10-01").caption).toBe(
-      `Nvidia closed at $117.00 on 1 Oct 2024; over 1${T}2 Oct 2024 it rose 1.58%.`,
-    );
+    expect(
+      resolveChart(nvda, { from: "2024-10-01", to: "2024-10-02" }, "2024-10-01", "2024-10-02").caption,
+    ).toBe(`Nvidia closed at $117.00 on 1 Oct 2024; over 1${T}2 Oct 2024 it rose 1.58%.`);
   });
 
   it("derive a title, and keep an editor's", () => {

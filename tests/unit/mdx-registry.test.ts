@@ -48,8 +48,8 @@ describe("each component's compute", () => {
   it("passes the tags of a real article", () => {
     for (const [name, props] of [
       ["Move", { ticker: "nvda", date: "2025-01-27" }],
-      ["Move", { ticker: "nvda", from: "2025-01-24", to: "2025-02-03", format: "signed" }],
-      ["Close", { ticker: "nvda", date: "2025-01-28" }],
+      ["Move", { ticker: "nvda", from: "2025-01-24", to: "2025-01-27", format: "signed" }],
+      ["Close", { ticker: "nvda", date: "2025-01-27" }],
       ["Price", { ticker: "nvda", date: "2025-01-27", basis: "low" }],
       ["PriceChart", { ticker: "nvda" }],
       [
@@ -64,6 +64,34 @@ describe("each component's compute", () => {
     ] as const) {
       expect(() => compute(name, props)).not.toThrow();
     }
+  });
+
+  it.each<[MdxComponentName, Record<string, unknown>]>([
+    ["Move", { ticker: "nvda", date: "2025-01-28" }],
+    ["Move", { ticker: "nvda", from: "2025-01-24", to: "2025-01-28" }],
+    ["Close", { ticker: "nvda", date: "2025-01-28" }],
+    ["Price", { ticker: "nvda", date: "2025-01-28", basis: "high" }],
+    // The highest close since 1 October 2024, and still refused: the article could not know it.
+    ["Record", { ticker: "nvda", date: "2025-06-25" }],
+    ["PriceChart", { ticker: "nvda", from: "2025-01-13", to: "2025-01-28" }],
+  ])("refuses %s %o: a day after the article's date (27 January)", (name, props) => {
+    const [prop, day] = Object.entries(props).find(
+      ([, v]) => String(v) > "2025-01-27" && String(v).startsWith("2025"),
+    )!;
+    expect(() => compute(name, props)).toThrow(
+      `${prop}="${String(day)}" is after 2025-01-27, the day the article's facts stand as of (its date, or its latest update's); ` +
+        "an article shows only what was known then, so use a date on or before 2025-01-27. " +
+        'The "What happened next" box under the article shows the later moves; to report them in the text, ' +
+        "add an update dated on or after that day (updates: in the frontmatter)",
+    );
+  });
+
+  it("lets an update move that day: updated on 28 January, the article may show 28 January", () => {
+    const updated = { ...article, asOf: "2025-01-28" };
+    expect(MDX_COMPONENTS.Close.compute({ ticker: "nvda", date: "2025-01-28" }, updated, data)).toBe(
+      "$128.99",
+    );
+    expect(MDX_COMPONENTS.PriceChart.compute({ ticker: "nvda" }, updated, data).to).toBe("2025-01-28");
   });
 
   it.each<[MdxComponentName, Record<string, unknown>, RegExp]>([

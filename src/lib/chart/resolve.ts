@@ -13,7 +13,9 @@ import {
   PriceDataError,
   rangeAround,
   tradingDayOnOrAfter,
+  tradingDayOnOrBefore,
 } from "../prices/bars.ts";
+import { afterAsOf } from "../prices/look-ahead.ts";
 import { direction, type Direction } from "../prices/format.ts";
 import type { Bar, TickerData } from "../prices/snapshot.ts";
 import { formatDateRange } from "../site/dates.ts";
@@ -34,13 +36,16 @@ function tradingDay(bars: readonly Bar[], prop: string, date: string): void {
 /**
  * Resolves <PriceChart> props against an instrument's data.
  *
- * `centre` is the article's date: without `from`/`to` the chart shows CHART.sideDays trading days
- * either side of it, and without `markers` it marks the article's day (the first trading day on or
- * after it, for news that broke while the market was shut). Outside an article there is no centre, so
- * `from` and `to` are required and nothing is marked by default.
+ * `centre` is the article's date and `asOf` the day its facts stand as of (its latest update's date,
+ * else `centre`). An article's chart shows nothing after `asOf`: without `from` it starts
+ * CHART.sideDays trading days before the article's day, without `to` it ends on the last trading day
+ * on or before `asOf`, and a `to` after `asOf` is refused. Without `markers` it marks the article's
+ * day (the first trading day on or after its date, for news that broke while the market was shut)
+ * when that day is in range. Outside an article there is no centre, so `from` and `to` are required
+ * and nothing is marked by default.
  */
-export function resolveChart(data: TickerData, props: ChartProps, centre?: string): ChartSpec {
-  return { ...chartOf(data.ticker, data.bars, props, centre), source: sourceLine(data.snapshot) };
+export function resolveChart(data: TickerData, props: ChartProps, centre?: string, asOf = centre): ChartSpec {
+  return { ...chartOf(data.ticker, data.bars, props, centre, asOf), source: sourceLine(data.snapshot) };
 }
 
 /**
@@ -52,8 +57,9 @@ export function checkChart(
   bars: readonly Bar[],
   props: ChartProps,
   centre?: string,
+  asOf = centre,
 ): void {
-  chartOf(ticker, bars, props, centre);
+  chartOf(ticker, bars, props, centre, asOf);
 }
 
 function chartOf(
@@ -61,6 +67,7 @@ function chartOf(
   bars: readonly Bar[],
   props: ChartProps,
   centre: string | undefined,
+  asOf: string | undefined,
 ): Omit<ChartSpec, "source"> {
   const type = typeProp(props.type);
   const height = heightProp(props.height);
@@ -88,15 +95,15 @@ function chartOf(
         `the article's date ${centre} is outside the data (${first} to ${last}); give from and to inside it, or update the price snapshot`,
       );
     }
-    const around = rangeAround(bars, session, CHART.sideDays);
-    from ??= around.from;
-    to ??= around.to;
+    from ??= rangeAround(bars, session, CHART.sideDays).from;
+    to ??= tradingDayOnOrBefore(bars, asOf ?? centre);
   }
+  if (asOf !== undefined && to > asOf) throw new PriceDataError(afterAsOf(`to="${to}"`, asOf));
 
   if (from > to) {
     const defaulted = props.from === undefined ? "from" : props.to === undefined ? "to" : undefined;
     const note = defaulted
-      ? ` (${defaulted} is the default, ${CHART.sideDays} trading days from the article's date)`
+      ? ` (${defaulted} is the default: ${defaulted === "from" ? `${CHART.sideDays} trading days before` : "the last trading day on or before"} the article's date)`
       : "";
     throw new PriceDataError(`from (${from}) is after to (${to})${note}; from must be the earlier date`);
   }

@@ -11,6 +11,7 @@ import type { Ticker } from "../content/schema.ts";
 import { moveFigure, priceFigure, recordFigure, type MoveProps } from "../prices/figures.ts";
 import type { PriceSnapshot, TickerData } from "../prices/snapshot.ts";
 import { resolveChart } from "../chart/resolve.ts";
+import { assertNotAfter } from "../prices/look-ahead.ts";
 import type { ChartProps } from "../chart/spec.ts";
 
 /** What the components read: every ticker and its price snapshot, by ticker id. */
@@ -90,7 +91,11 @@ const component = <Result>(entry: MdxComponent<Result>): MdxComponent<Result> =>
 export const MDX_COMPONENTS = {
   Move: component({
     where: "article",
-    compute: (props, _article, data) => moveFigure(lookupTicker(data, props.ticker).bars, props as MoveProps),
+    compute: (props, article, data) => {
+      const figure = moveFigure(lookupTicker(data, props.ticker).bars, props as MoveProps);
+      if (article) assertNotAfter(props, ["date", "from", "to"], article.asOf);
+      return figure;
+    },
     docs: {
       summary:
         "A price move in words, computed from the data and coloured up or down (the words or the sign say it\nwithout colour).",
@@ -133,9 +138,11 @@ export const MDX_COMPONENTS = {
   }),
   Close: component({
     where: "article",
-    compute: (props, _article, data) => {
+    compute: (props, article, data) => {
       const { ticker, bars } = lookupTicker(data, props.ticker);
-      return priceFigure(bars, ticker, { date: props.date as string });
+      const figure = priceFigure(bars, ticker, { date: props.date as string });
+      if (article) assertNotAfter(props, ["date"], article.asOf);
+      return figure;
     },
     docs: {
       summary: 'A day\'s closing price with its currency ("$118.42", "HK$345.00"; an index in points).',
@@ -145,9 +152,11 @@ export const MDX_COMPONENTS = {
   }),
   Price: component({
     where: "article",
-    compute: (props, _article, data) => {
+    compute: (props, article, data) => {
       const { ticker, bars } = lookupTicker(data, props.ticker);
-      return priceFigure(bars, ticker, props as { date: string; basis?: string });
+      const figure = priceFigure(bars, ticker, props as { date: string; basis?: string });
+      if (article) assertNotAfter(props, ["date"], article.asOf);
+      return figure;
     },
     docs: {
       summary: "A day's open, high, low or close with its currency.",
@@ -165,9 +174,11 @@ export const MDX_COMPONENTS = {
   }),
   Record: component({
     where: "article",
-    compute: (props, _article, data) => {
+    compute: (props, article, data) => {
       const { ticker, bars } = lookupTicker(data, props.ticker);
-      return recordFigure(bars, ticker, props as { date: string; basis?: string });
+      const figure = recordFigure(bars, ticker, props as { date: string; basis?: string });
+      if (article) assertNotAfter(props, ["date"], article.asOf);
+      return figure;
     },
     docs: {
       summary:
@@ -182,7 +193,7 @@ export const MDX_COMPONENTS = {
   PriceChart: component({
     where: "page",
     compute: (props, article, data) =>
-      resolveChart(lookupTicker(data, props.ticker), props as ChartProps, article?.date),
+      resolveChart(lookupTicker(data, props.ticker), props as ChartProps, article?.date, article?.asOf),
     docs: {
       summary:
         "A price chart: a static image of the series with a caption stating the move and the data's source,\nwhich becomes an interactive chart in the browser; feeds get the image and the caption. Readers who\ncannot see it get the caption and a table of the prices.",
@@ -195,8 +206,8 @@ export const MDX_COMPONENTS = {
         },
         {
           name: "to",
-          values: "`YYYY-MM-DD`, inside the data, after `from`",
-          default: "15 trading days after the article's date",
+          values: "`YYYY-MM-DD`, inside the data, after `from`, not after the article's date",
+          default: "the article's date (its latest update's, when it has one)",
         },
         { name: "type", values: "`area`, `line`, `candles`", default: "`area`" },
         {
@@ -208,7 +219,7 @@ export const MDX_COMPONENTS = {
         { name: "height", values: "a number of pixels, 200 to 640", default: "320" },
       ],
       notes:
-        "Dates in `from`, `to` and `markers` must be trading days. An article dated on a day without trading\n(a Sunday release) is centred on, and marks, the next trading day. Keep marker labels short: the\nstatic chart shortens labels past 28 characters (the table and the interactive chart's read-out show\nthem in full).",
+        "Dates in `from`, `to` and `markers` must be trading days. No chart or figure in an article uses data\nafter its date (or its latest update's date): a later `to`, `date` or `from` is refused, and the\n\"What happened next\" box under the article shows the later moves. An article dated on a day without\ntrading (a Sunday release) marks the next trading day when its range reaches it. Keep marker labels short: the\nstatic chart shortens labels past 28 characters (the table and the interactive chart's read-out show\nthem in full).",
       example: [
         '<PriceChart ticker="nvda" />',
         "",

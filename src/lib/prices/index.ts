@@ -10,3 +10,4 @@ export * from "./format.ts";
 export * from "./figures.ts";
 export * from "./ticker-summary.ts";
 export * from "./after.ts";
+export * from "./look-ahead.ts";

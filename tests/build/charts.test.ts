@@ -18,15 +18,15 @@ function build(overrides: Overrides) {
   return { ...result, ...copy, read: (file: string) => readFileSync(join(copy.dir, file), "utf8") };
 }
 
-/** An article dated `date` whose body is `body`. */
-function article(body: string, date = "2025-01-27", tickers = "[nvda]"): string {
+/** An article dated `date` whose body is `body`, with `extra` frontmatter lines. */
+function article(body: string, date = "2025-01-27", tickers = "[nvda]", extra = ""): string {
   return `---
 title: "A test article for charts"
 description: "A test article that exercises the price chart and figures, long enough for the dek check."
 date: ${date}
 authors: [news-desk]
 tickers: ${tickers}
-tags: [nvidia]
+tags: [nvidia]${extra}
 ---
 
 Some text before the chart.
@@ -44,6 +44,8 @@ describe("rendered", () => {
         '<PriceChart ticker="bidu" />',
         "2025-03-16",
         "[bidu]",
+        // Its update reports the sessions after it: without one the chart would end on Friday 14 March.
+        "\nupdates: [{ date: 2025-03-18, text: \"Added Monday's and Tuesday's sessions.\" }]",
       ),
       "src/pages/chart-test.astro": `---
 import Base from "../layouts/Base.astro";
@@ -138,14 +140,15 @@ Astro.locals.chartImages = {
     );
   });
 
-  it("centres an article's chart on its first session and marks it, with every prop left out", () => {
+  it("starts 15 sessions before an article's first session, marks it and ends on its update, with every prop left out", () => {
     const html = site.read("dist/articles/zz-weekend-chart/index.html");
     const data = JSON.parse(/<script type="application\/json">([^<]*)<\/script>/.exec(html)![1]!) as {
       bars: [string, number][];
       markers: unknown[];
     };
-    expect(data.bars).toHaveLength(31);
+    expect(data.bars).toHaveLength(17);
     expect(data.bars[15]![0]).toBe("2025-03-17");
+    expect(data.bars.at(-1)![0]).toBe("2025-03-18");
     expect(data.markers).toEqual([{ date: "2025-03-17", label: "Session after publication" }]);
     // 93.82 on Friday 14 March to 102.27 on the Monday.
     expect(html).toMatch(/<figcaption[^>]*>Baidu rose 9\.01% on 17 Mar 2025 to \$102\.27;/);
@@ -198,6 +201,7 @@ describe("mistakes stop the build, naming the file, the tag and the fix", () => 
       {
         "content/articles/zz-bad.mdx": article(
           '<PriceChart ticker="nvda" from="2025-01-13" to="2025-02-03" markers={[{ date: "2025-03-03", label: "Later" }]} />',
+          "2025-02-03",
         ),
       },
       [
@@ -210,6 +214,7 @@ describe("mistakes stop the build, naming the file, the tag and the fix", () => 
       {
         "content/articles/zz-bad.mdx": article(
           '<PriceChart ticker="nvda" from="2025-01-13" to="2025-02-03" markers={[{ date: "2025-01-20", label: "Holiday" }]} />',
+          "2025-02-03",
         ),
       },
       ["content/articles/zz-bad.mdx: <PriceChart", "the nearest trading days are 2025-01-17 and 2025-01-21"],
@@ -223,6 +228,17 @@ describe("mistakes stop the build, naming the file, the tag and the fix", () => 
       },
       [
         'content/articles/zz-bad.mdx: <PriceChart ticker="nvda" from="2025-02-03" to="2025-01-13">: from (2025-02-03) is after to (2025-01-13)',
+      ],
+    ],
+    [
+      "a chart that runs past the article's date",
+      {
+        "content/articles/zz-bad.mdx": article(
+          '<PriceChart ticker="nvda" from="2025-01-13" to="2025-02-03" />',
+        ),
+      },
+      [
+        'content/articles/zz-bad.mdx: <PriceChart ticker="nvda" from="2025-01-13" to="2025-02-03">: to="2025-02-03" is after 2025-01-27, the day the article\'s facts stand as of (its date, or its latest update\'s); an article shows only what was known then, so use a date on or before 2025-01-27. The "What happened next" box under the article shows the later moves; to report them in the text, add an update dated on or after that day (updates: in the frontmatter)',
       ],
     ],
     [

@@ -102,6 +102,15 @@ const FIXTURES: [string, Overrides][] = [
     },
   ],
   [
+    "a figure after the article's date",
+    {
+      [`${A}/later.mdx`]: articleText(
+        {},
+        'Later it <Move ticker="nvda" from="2025-02-03" to="2025-02-10" />.',
+      ),
+    },
+  ],
+  [
     "a chart with its default range, for an article dated before the data",
     { [`${A}/chart-early.mdx`]: articleText({ date: "2023-06-01" }, '<PriceChart ticker="nvda" />') },
   ],

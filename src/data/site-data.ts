@@ -7,7 +7,7 @@
 import { getCollection, type CollectionEntry } from "astro:content";
 import { buildArticleIndex, type ArticleIndex, type Tag, type Ticker } from "@/lib/content";
 import { tickerSummaries, type Bar, type PriceSnapshot, type TickerSummary } from "@/lib/prices";
-import { contentKey, todayUtc } from "@/lib/site";
+import { buildDate, contentKey } from "@/lib/site";
 
 export type Article = CollectionEntry<"articles">;
 
@@ -43,14 +43,6 @@ export interface SiteData extends ArticleIndex<Article> {
    * and adjacent stories, ticker chips and figures from the price data, tag labels).
    */
   articlePageKey: Map<string, string>;
-}
-
-/**
- * The build date. BUILD_DATE=YYYY-MM-DD overrides it, so tests (and an editor checking what goes
- * live on a given day) can build "as of" another date.
- */
-function buildDate(): string {
-  return process.env.BUILD_DATE ?? todayUtc();
 }
 
 /**

@@ -9,11 +9,27 @@ import {
   computeComponent,
   describeTag,
   lookupTicker,
+  MdxSyntaxError,
+  scanMdx,
   type ArticleContext,
+  type ComponentTag,
   type MdxComponentName,
 } from "@/lib/mdx";
+import { readArticleSource } from "@/lib/content/read.ts";
 import type { TickerData } from "@/lib/prices";
 import { getSiteData } from "@/data/site-data.ts";
+
+/** The component tags of an article file, as the loader read them, for the lines errors give. */
+function tagsOf(file: string): readonly ComponentTag[] | undefined {
+  const read = readArticleSource(file, file);
+  if (!("source" in read)) return undefined;
+  try {
+    return scanMdx(read.source).tags;
+  } catch (error) {
+    if (error instanceof MdxSyntaxError) return undefined;
+    throw error;
+  }
+}
 
 /** The context an article's body is rendered in, on its page and in feeds alike. */
 export function articleContextOf(article: {
@@ -21,11 +37,8 @@ export function articleContextOf(article: {
   filePath?: string;
   data: { date: string };
 }): ArticleContext {
-  return {
-    id: article.id,
-    file: article.filePath ?? `content/articles/${article.id}.mdx`,
-    date: article.data.date,
-  };
+  const file = article.filePath ?? `content/articles/${article.id}.mdx`;
+  return { id: article.id, file, date: article.data.date, tags: tagsOf(file) };
 }
 
 /** What a component is, as its .astro file knows it (`Astro` satisfies it). */

@@ -1,11 +1,15 @@
 /**
  * The content module that reads files: the YAML registries (tickers, tags), validated with their
- * schemas. Everything else in lib/content is pure; callers hand it text or parsed data.
+ * schemas, the list of article files and an article's text. Everything else in lib/content is pure;
+ * callers hand it text or parsed data. The build's loader and `npm run check:content` both read
+ * articles with these, so both see the same files.
  */
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { parse as parseYaml } from "yaml";
+import { decodeContent } from "./encoding.ts";
 import { ContentError, parseContent } from "./errors.ts";
-import { CONTENT } from "./paths.ts";
+import { articleFileProblem, CONTENT, isIgnoredName, isImageFile } from "./paths.ts";
 import { tagsFileSchema, tickersFileSchema, type Tag, type Ticker } from "./schema.ts";
 
 /** Parses a YAML file, reporting a syntax error with the file's name and the line. */
@@ -26,4 +30,35 @@ export function readTickers(path: string, file: string = CONTENT.tickers): Ticke
 
 export function readTags(path: string, file: string = CONTENT.tags): Tag[] {
   return parseContent(tagsFileSchema, readYaml(path, file), file);
+}
+
+/**
+ * Every file under content/articles of the project at `root`, at any depth, as root-relative paths
+ * with `/`: the articles, sorted, and a problem for each other file (a `.md`, a capitalised name)
+ * but images.
+ * Files whose names start with `_` or `.`, and folders whose names start with `.`, are skipped.
+ */
+export function listArticleFiles(root: string): { files: string[]; problems: string[] } {
+  const files: string[] = [];
+  const problems: string[] = [];
+  const visit = (relative: string) => {
+    for (const entry of readdirSync(join(root, relative), { withFileTypes: true })) {
+      if (entry.name.startsWith(".") || (entry.isFile() && isIgnoredName(entry.name))) continue;
+      const path = `${relative}/${entry.name}`;
+      if (entry.isDirectory()) visit(path);
+      else if (!isImageFile(path)) {
+        const problem = articleFileProblem(path);
+        if (problem) problems.push(problem);
+        else files.push(path);
+      }
+    }
+  };
+  visit(CONTENT.articles);
+  return { files: files.sort(), problems: problems.sort() };
+}
+
+/** An article's text (`path` on disk, `file` in messages), or the problem with its encoding. */
+export function readArticleSource(path: string, file: string): { source: string } | { problem: string } {
+  const decoded = decodeContent(readFileSync(path), file);
+  return "text" in decoded ? { source: decoded.text } : decoded;
 }

@@ -25,6 +25,14 @@ export function todayUtc(now: Date = new Date()): string {
   return now.toISOString().slice(0, 10);
 }
 
+/**
+ * The build date: BUILD_DATE=YYYY-MM-DD overrides today (UTC), so tests, and an editor checking what
+ * goes live on a given day, can build "as of" another date.
+ */
+export function buildDate(env: Record<string, string | undefined> = process.env): string {
+  return env.BUILD_DATE ?? todayUtc();
+}
+
 const formats = {
   /** 27 January 2025 */
   long: new Intl.DateTimeFormat(site.locale, {

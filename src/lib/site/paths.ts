@@ -33,6 +33,9 @@ export function tickerPath(id: string, page = 1): string {
   return listPage(`/tickers/${id}/`, page);
 }
 
+/** The search page. */
+export const searchPath = "/search/";
+
 /** The indexes of all tags and all tickers. */
 export const indexPaths = { tags: "/tags/", tickers: "/tickers/" } as const;
 

@@ -21,7 +21,8 @@ export async function renderArticleBody(
     if (message.startsWith(`${article.file}: `)) throw error;
     throw new Error(`${article.file}: (body): rendering failed: ${message}`, { cause: error });
   }
-  const problems = checkRenderedHtml(html);
+  // A component used twice makes the same problem twice: one line says it.
+  const problems = [...new Set(checkRenderedHtml(html))];
   if (problems.length > 0) {
     throw new ContentError(
       problems.map(

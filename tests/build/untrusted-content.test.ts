@@ -92,7 +92,7 @@ describe("a copy of the site with a file for each rule", () => {
     `${A}/links.mdx: line 10: image "https://evil.example/p.gif": the address is an image on another site (https:); the site shows only its own images (its Content-Security-Policy blocks others, and a remote image tells its host who reads the article): put the file next to the article and write ./file.jpg`,
     `${A}/links.mdx: line 10: link "//evil.example/": the address starts with "//", which browsers read as another site; write https://… for another site, or a site path such as /tags/nvidia/`,
     `${A}/links.mdx: line 10: link "JaVascript:alert(1)": the address uses the scheme "javascript:", which is not accepted; ${SCHEMES}`,
-    `${A}/links.mdx: line 10: link "java\\tscript:x": the address contains a space or an invisible character (U+0009) at position 5; browsers skip some of these, so the address may not be what it looks like: remove it (write %20 for a space)`,
+    `${A}/links.mdx: line 10: link "java\\tscript:x": the address contains a space, or a control, invisible or replacement character (U+0009), at position 5; browsers skip some of these, so the address may not be what it looks like: remove it (write %20 for a space)`,
     `${A}/links.mdx: line 12: link "/articles/a-draft/": goes to ${A}/a-draft.mdx, a draft: it has no page until its draft: true is removed`,
     `${A}/links.mdx: line 12: link "/articles/no-such-story/": goes to no page of the site`,
     `${A}/links.mdx: line 12: link "/tags/nvidia": has no page; write /tags/nvidia/ (site paths end in /)`,

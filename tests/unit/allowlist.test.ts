@@ -15,7 +15,17 @@ import { tickerData } from "../support/price-data";
 
 describe("the article allowlist", () => {
   it("is these nine elements, and lang, title (abbr) and datetime (time) only", () => {
-    expect(ARTICLE_HTML.tagNames).toEqual(["abbr", "cite", "figcaption", "figure", "q", "span", "sub", "sup", "time"]);
+    expect(ARTICLE_HTML.tagNames).toEqual([
+      "abbr",
+      "cite",
+      "figcaption",
+      "figure",
+      "q",
+      "span",
+      "sub",
+      "sup",
+      "time",
+    ]);
     expect(Object.keys(ARTICLE_HTML_USES).sort()).toEqual([...ARTICLE_HTML.tagNames!].sort());
     expect(refusedParts(ARTICLE_HTML, "abbr", { title: "t", lang: "en" }, [])).toEqual({
       element: false,
@@ -40,7 +50,10 @@ describe("the article allowlist", () => {
     // hast-util-sanitize fills a missing key from GitHub's schema: every key is set, so none leaks in.
     expect(ARTICLE_HTML.clobber).toEqual([]);
     expect(ARTICLE_HTML.required).toEqual({});
-    expect(refusedParts(ARTICLE_HTML, "span", { id: "x" }, [])).toEqual({ element: false, properties: ["id"] });
+    expect(refusedParts(ARTICLE_HTML, "span", { id: "x" }, [])).toEqual({
+      element: false,
+      properties: ["id"],
+    });
   });
 });
 
@@ -50,10 +63,17 @@ describe("the rendered-HTML allowlist", () => {
   it.each<ChartType>(["area", "line", "candles"])("passes the page's %s chart SVG", (type) => {
     const spec = resolveChart(
       nvda,
-      { from: "2025-01-13", to: "2025-01-27", type, markers: [{ date: "2025-01-27", label: "Sell-off", href: "/tags/nvidia/" }] },
+      {
+        from: "2025-01-13",
+        to: "2025-01-27",
+        type,
+        markers: [{ date: "2025-01-27", label: "Sell-off", href: "/tags/nvidia/" }],
+      },
       "2025-01-27",
     );
-    expect(checkRenderedHtml(`<figure><price-chart>${chartSvg(spec, "inline")}</price-chart></figure>`)).toEqual([]);
+    expect(
+      checkRenderedHtml(`<figure><price-chart>${chartSvg(spec, "inline")}</price-chart></figure>`),
+    ).toEqual([]);
   });
 
   it("passes what Markdown and the figure components render", () => {
@@ -74,32 +94,76 @@ describe("the rendered-HTML allowlist", () => {
   });
 
   it.each([
-    ['<meta http-equiv="refresh" content="0;url=https://evil.example/">', '<meta http-equiv="refresh" content="0;url=https://evil.example/">: the element <meta> is not in the allowlist'],
+    [
+      '<meta http-equiv="refresh" content="0;url=https://evil.example/">',
+      '<meta http-equiv="refresh" content="0;url=https://evil.example/">: the element <meta> is not in the allowlist',
+    ],
     ['<iframe src="/x/"></iframe>', '<iframe src="/x/">: the element <iframe> is not in the allowlist'],
-    ["<input type=\"checkbox\" disabled>", '<input type="checkbox" disabled="true">: the element <input> is not in the allowlist'],
+    [
+      '<input type="checkbox" disabled>',
+      '<input type="checkbox" disabled="true">: the element <input> is not in the allowlist',
+    ],
     ['<p onclick="go()">x</p>', '<p onclick="go()">: the attribute onclick is not in the allowlist'],
     ['<p style="color:red">x</p>', '<p style="color:red">: the attribute style is not in the allowlist'],
-    ['<table><tr><td style="text-align:left">x</td></tr></table>', '<td style="text-align:left">: the attribute style is not in the allowlist'],
+    [
+      '<table><tr><td style="text-align:left">x</td></tr></table>',
+      '<td style="text-align:left">: the attribute style is not in the allowlist',
+    ],
     ['<h3 class="x">x</h3>', '<h3 class="x">: the attribute class is not in the allowlist'],
     ['<span data-x="1">x</span>', '<span data-x="1">: the attribute data-x is not in the allowlist'],
-    ['<span data-move="sideways">x</span>', '<span data-move="sideways">: the attribute data-move is not in the allowlist'],
-    ['<a href="javascript:go()">x</a>', '<a href="javascript:go()">: href uses the scheme "javascript:", which is not accepted; link with http:, https:, mailto: or to a site path such as /tags/nvidia/'],
-    ['<a href="//evil.example/">x</a>', '<a href="//evil.example/">: href starts with "//", which browsers read as another site; write https://… for another site, or a site path such as /tags/nvidia/'],
-    ["<script>alert(1)</script>", "<script>: a script must be one of the site's own files, with no code inline"],
-    ['<script type="module">alert(1)</script>', "<script type=\"module\">: a script must be one of the site's own files, with no code inline"],
-    ['<script type="module" src="https://cdn.example/x.js"></script>', '<script type="module" src="https://cdn.example/x.js">: the attribute src is not in the allowlist'],
-    ['<script type="application/json" src="/_astro/x.js"></script>', '<script type="application/json" src="/_astro/x.js">: a JSON data block has no src'],
+    [
+      '<span data-move="sideways">x</span>',
+      '<span data-move="sideways">: the attribute data-move is not in the allowlist',
+    ],
+    [
+      '<a href="javascript:go()">x</a>',
+      '<a href="javascript:go()">: href uses the scheme "javascript:", which is not accepted; link with http:, https:, mailto: or to a site path such as /tags/nvidia/',
+    ],
+    [
+      '<a href="//evil.example/">x</a>',
+      '<a href="//evil.example/">: href starts with "//", which browsers read as another site; write https://… for another site, or a site path such as /tags/nvidia/',
+    ],
+    [
+      "<script>alert(1)</script>",
+      "<script>: a script must be one of the site's own files, with no code inline",
+    ],
+    [
+      '<script type="module">alert(1)</script>',
+      '<script type="module">: a script must be one of the site\'s own files, with no code inline',
+    ],
+    [
+      '<script type="module" src="https://cdn.example/x.js"></script>',
+      '<script type="module" src="https://cdn.example/x.js">: the attribute src is not in the allowlist',
+    ],
+    [
+      '<script type="application/json" src="/_astro/x.js"></script>',
+      '<script type="application/json" src="/_astro/x.js">: a JSON data block has no src',
+    ],
     ["<p>x</p><!-- a note -->", "an HTML comment, which the allowlist does not accept"],
-    ['<svg><foreignObject><p>x</p></foreignObject></svg>', "<foreignObject>: the element <foreignObject> is not in the allowlist"],
+    [
+      "<svg><foreignObject><p>x</p></foreignObject></svg>",
+      "<foreignObject>: the element <foreignObject> is not in the allowlist",
+    ],
     ["<tr><td>x</td></tr>", "<tr>: the element <tr> is not in the allowlist"],
   ])("refuses %s", (html, problem) => {
     expect(checkRenderedHtml(html)).toContain(problem);
   });
 
+  it("judges URLs by the site's URL rule, in any case, not by the library's case-sensitive protocols", () => {
+    expect(
+      checkRenderedHtml(
+        '<p><a href="HTTPS://example.com/">a</a> <a href="MailTo:desk@example.com">b</a></p>',
+      ),
+    ).toEqual([]);
+    expect(checkRenderedHtml('<a href="JAVASCRIPT:go()">x</a>')).toEqual([
+      '<a href="JAVASCRIPT:go()">: href uses the scheme "javascript:", which is not accepted; link with http:, https:, mailto: or to a site path such as /tags/nvidia/',
+    ]);
+  });
+
   it("refuses what parses differently from how it reads: a <style> hidden in an SVG title", () => {
     // The HTML parser (as a browser) reads this as an SVG <title> holding text, not a live <style>;
     // whatever it makes of it, the check sees the same tree the browser does.
-    expect(checkRenderedHtml('<svg><title><style>x</style></title></svg>')).toEqual([
+    expect(checkRenderedHtml("<svg><title><style>x</style></title></svg>")).toEqual([
       "<title>: the element <title> is not in the allowlist",
       "<style>: the element <style> is not in the allowlist",
     ]);

@@ -6,7 +6,12 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { articleFileProblem, decodeContent, invalidUtf8Offset, isImageFile } from "../../src/lib/content/index.ts";
+import {
+  articleFileProblem,
+  decodeContent,
+  invalidUtf8Offset,
+  isImageFile,
+} from "../../src/lib/content/index.ts";
 import { listArticleFiles, readArticleSource } from "../../src/lib/content/read.ts";
 
 const A = "content/articles";
@@ -21,7 +26,10 @@ describe("articleFileProblem", () => {
   });
 
   it.each([
-    [`${A}/nvidia-rout.md`, `only .mdx files are articles; rename it to nvidia-rout.mdx if it is one, or ${OTHER}`],
+    [
+      `${A}/nvidia-rout.md`,
+      `only .mdx files are articles; rename it to nvidia-rout.mdx if it is one, or ${OTHER}`,
+    ],
     [`${A}/notes.txt`, `only .mdx files are articles; rename it to notes.mdx if it is one, or ${OTHER}`],
     [`${A}/README`, `only .mdx files are articles; rename it to readme.mdx if it is one, or ${OTHER}`],
     [`${A}/Nvidia-Rout.MDX`, "the extension .MDX must be lowercase: rename the file to nvidia-rout.mdx"],
@@ -96,9 +104,16 @@ describe("decodeContent", () => {
 
   it("names the line and column of the first byte that is not UTF-8", () => {
     // "Café" in Latin-1: é is the single byte E9.
-    expect(decodeContent(bytes("---\ntitle: x\n---\n\nA ", [0x43, 0x61, 0x66, 0xe9], " society.\n"), "x.mdx")).toEqual({
+    expect(
+      decodeContent(bytes("---\ntitle: x\n---\n\nA ", [0x43, 0x61, 0x66, 0xe9], " society.\n"), "x.mdx"),
+    ).toEqual({
       problem:
         "x.mdx: line 5: not valid UTF-8 (byte 0xE9 at column 6); the file was saved in another encoding: save it as UTF-8",
+    });
+    // Lines end as the MDX parser ends them: a CR alone ends one too.
+    expect(decodeContent(bytes("a\r\nb\rc\n", [0xe9]), "x.mdx")).toEqual({
+      problem:
+        "x.mdx: line 4: not valid UTF-8 (byte 0xE9 at column 1); the file was saved in another encoding: save it as UTF-8",
     });
     expect(decodeContent(bytes([0x80]), "x.mdx")).toEqual({
       problem:
@@ -124,7 +139,8 @@ describe("decodeContent", () => {
     writeFileSync(join(root, "b.mdx"), Buffer.from([0x2d, 0xff]));
     expect(readArticleSource(join(root, "a.mdx"), "a.mdx")).toEqual({ source: "-" });
     expect(readArticleSource(join(root, "b.mdx"), "b.mdx")).toEqual({
-      problem: "b.mdx: line 1: not valid UTF-8 (byte 0xFF at column 2); the file was saved in another encoding: save it as UTF-8",
+      problem:
+        "b.mdx: line 1: not valid UTF-8 (byte 0xFF at column 2); the file was saved in another encoding: save it as UTF-8",
     });
   });
 });

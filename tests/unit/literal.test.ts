@@ -13,10 +13,13 @@ describe("literalValue", () => {
     ["true", true],
     ["null", null],
     ['"\\u006aavascript"', "javascript"],
-    ['[{ date: "2025-01-27", label: "Sell-off" }, { "quoted key": 1, 2: "two" }]', [
-      { date: "2025-01-27", label: "Sell-off" },
-      { "quoted key": 1, 2: "two" },
-    ]],
+    [
+      '[{ date: "2025-01-27", label: "Sell-off" }, { "quoted key": 1, 2: "two" }]',
+      [
+        { date: "2025-01-27", label: "Sell-off" },
+        { "quoted key": 1, 2: "two" },
+      ],
+    ],
     ["[1, 2] /* a comment */", [1, 2]],
   ])("reads %s", (expression, value) => {
     expect(literalValue(expression)).toEqual({ value });

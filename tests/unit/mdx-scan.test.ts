@@ -17,7 +17,7 @@ const SCHEMES = "link with http:, https:, mailto: or to a site path such as /tag
 const RELATIVE =
   "the address is a relative address, which depends on the page it is on; write a site path such as /tags/nvidia/ or a full https:// address";
 const INVISIBLE = (code: string, at: number) =>
-  `the address contains a space or an invisible character (U+${code}) at position ${at}; browsers skip some of these, so the address may not be what it looks like: remove it (write %20 for a space)`;
+  `the address contains a space, or a control, invisible or replacement character (U+${code}), at position ${at}; browsers skip some of these, so the address may not be what it looks like: remove it (write %20 for a space)`;
 const REMOTE_IMAGE = (scheme: string) =>
   `the address is an image on another site (${scheme}:); the site shows only its own images (its Content-Security-Policy blocks others, and a remote image tells its host who reads the article): put the file next to the article and write ./file.jpg`;
 const COMPONENTS = "Close, Move, Price, PriceChart, Record";

@@ -13,7 +13,11 @@ describe("ROUTES", () => {
       .map((f) => f.replaceAll("\\", "/"))
       .filter((f) => !f.split("/").some((part) => part.startsWith("_")))
       .sort();
-    expect(Object.keys(ROUTES).filter((key) => key !== "(generated)").sort()).toEqual(files);
+    expect(
+      Object.keys(ROUTES)
+        .filter((key) => key !== "(generated)")
+        .sort(),
+    ).toEqual(files);
   });
 
   it("lists every page of a small site, pagination included", () => {
@@ -64,7 +68,14 @@ const TODAY = "2025-03-01";
 describe("checkLinks", () => {
   it("accepts links to pages the build makes", () => {
     const articles = [
-      article("a", {}, [["/articles/b/"], ["/tags/nvidia/"], ["/tickers/tsla/"], ["/rss.xml"], ["/"], ["/search/"]]),
+      article("a", {}, [
+        ["/articles/b/"],
+        ["/tags/nvidia/"],
+        ["/tickers/tsla/"],
+        ["/rss.xml"],
+        ["/"],
+        ["/search/"],
+      ]),
       article("b", { date: "2025-02-01" }),
     ];
     expect(checkLinks(articles, ["nvda", "tsla"], TODAY)).toEqual([]);
@@ -72,7 +83,11 @@ describe("checkLinks", () => {
 
   it("names a missing page, with the nearest path when it looks like a typo", () => {
     const articles = [
-      article("nvidia-record-loss", {}, [["/articles/nvidia-recrod-loss/", 9], ["/tags/crypto/", 14], ["/tickers/nvda", 20]]),
+      article("nvidia-record-loss", {}, [
+        ["/articles/nvidia-recrod-loss/", 9],
+        ["/tags/crypto/", 14],
+        ["/tickers/nvda", 20],
+      ]),
     ];
     expect(checkLinks(articles, ["nvda"], TODAY)).toEqual([
       'content/articles/nvidia-record-loss.mdx: line 9: link "/articles/nvidia-recrod-loss/": goes to no page of the site; did you mean /articles/nvidia-record-loss/?',
@@ -96,7 +111,11 @@ describe("checkLinks", () => {
 
   it("checks a scheduled article against the site on its own date", () => {
     const articles = [
-      article("soon", { date: "2025-04-01" }, [["/articles/sooner/"], ["/articles/later/"], ["/tags/ai-models/"]]),
+      article("soon", { date: "2025-04-01" }, [
+        ["/articles/sooner/"],
+        ["/articles/later/"],
+        ["/tags/ai-models/"],
+      ]),
       article("sooner", { date: "2025-03-15" }),
       article("later", { date: "2025-05-01", tags: ["ai-models"] }),
     ];
@@ -107,7 +126,10 @@ describe("checkLinks", () => {
   });
 
   it("lets a draft link to anything that exists, drafts included", () => {
-    const articles = [article("d1", { draft: true }, [["/articles/d2/"], ["/articles/gone/"]]), article("d2", { draft: true })];
+    const articles = [
+      article("d1", { draft: true }, [["/articles/d2/"], ["/articles/gone/"]]),
+      article("d2", { draft: true }),
+    ];
     expect(checkLinks(articles, ["nvda"], TODAY)).toEqual([
       'content/articles/d1.mdx: line 12: link "/articles/gone/": goes to no page of the site',
     ]);

@@ -5,7 +5,7 @@ import { checkUrl, URL_SCHEMES } from "../../src/lib/site/index.ts";
 const scheme = (name: string) =>
   `uses the scheme "${name}:", which is not accepted; link with http:, https:, mailto: or to a site path such as /tags/nvidia/`;
 const invisible = (code: string, at: number) =>
-  `contains a space or an invisible character (U+${code}) at position ${at}; browsers skip some of these, so the address may not be what it looks like: remove it (write %20 for a space)`;
+  `contains a space, or a control, invisible or replacement character (U+${code}), at position ${at}; browsers skip some of these, so the address may not be what it looks like: remove it (write %20 for a space)`;
 const RELATIVE =
   "is a relative address, which depends on the page it is on; write a site path such as /tags/nvidia/ or a full https:// address";
 const leaves = (start: string) =>
@@ -46,6 +46,8 @@ describe("checkUrl for links", () => {
     ["\u200bjavascript:x", invisible("200B", 1)],
     ["https://exa mple.com/", invisible("0020", 12)],
     ["\ufeff/tags/x/", invisible("FEFF", 1)],
+    // What a Markdown parser makes of a reference to a control character (&#x1;).
+    ["\ufffdjavascript:x", invisible("FFFD", 1)],
     ["//evil.example/", leaves("//")],
     ["/\\evil.example/", leaves("/\\")],
     ["other/", RELATIVE],
@@ -78,9 +80,16 @@ describe("checkUrl for images", () => {
     });
   });
 
+  it("refuses an image path with a backslash: to a browser \\\\host is another site", () => {
+    expect(checkUrl("\\\\evil.example/x.png", "image")).toEqual({
+      problem: "contains a backslash; write folders with /, as in ./images/chart.png",
+    });
+  });
+
   it("refuses an image path that climbs out of the article's folder", () => {
     expect(checkUrl("../../../secret.png", "image")).toEqual({
-      problem: "climbs out of the article's folder (..); put the image next to the article and write ./file.jpg",
+      problem:
+        "climbs out of the article's folder (..); put the image next to the article and write ./file.jpg",
     });
   });
 });

@@ -60,12 +60,16 @@ export function markersProp(value: unknown): ChartMarker[] | undefined {
     if (typeof label !== "string" || label.trim() === "") {
       throw new PriceDataError(`${where}.label ${show(label)} is missing or empty; give a short label`);
     }
-    const link = typeof href === "string" ? checkUrl(href) : undefined;
-    if (href !== undefined && (!link || "problem" in link)) {
+    if (href === undefined) return { date, label: label.trim() };
+    if (typeof href !== "string") {
       throw new PriceDataError(
-        `${where}.href ${show(href)} is not a link${link && "problem" in link ? `: the address ${link.problem}` : '; give a site path ("/articles/x/") or an https:// address'}`,
+        `${where}.href ${show(href)} is not a link; give a site path ("/articles/x/") or an https:// address`,
       );
     }
-    return href === undefined ? { date, label: label.trim() } : { date, label: label.trim(), href };
+    const link = checkUrl(href);
+    if ("problem" in link) {
+      throw new PriceDataError(`${where}.href ${show(href)} is not a link: the address ${link.problem}`);
+    }
+    return { date, label: label.trim(), href };
   });
 }

@@ -44,8 +44,15 @@ export function decodeContent(bytes: Uint8Array, file: string): { text: string }
   }
   const bad = invalidUtf8Offset(bytes);
   if (bad >= 0) {
-    const lineStart = bad === 0 ? 0 : bytes.lastIndexOf(0x0a, bad - 1) + 1;
-    const line = bytes.subarray(0, lineStart).filter((b) => b === 0x0a).length + 1;
+    // Lines end as the MDX parser ends them: LF, CR LF, or a CR alone.
+    let line = 1;
+    let lineStart = 0;
+    for (let i = 0; i < bad; i++) {
+      if (bytes[i] === 0x0a || (bytes[i] === 0x0d && bytes[i + 1] !== 0x0a)) {
+        line++;
+        lineStart = i + 1;
+      }
+    }
     const column = new TextDecoder().decode(bytes.subarray(lineStart, bad)).length + 1;
     return {
       problem: `${file}: line ${line}: not valid UTF-8 (byte ${hex(bytes[bad]!)} at column ${column}); the file was saved in another encoding: save it as UTF-8`,

@@ -16,11 +16,16 @@ import { checkUrl } from "../site/urls.ts";
 
 type Properties = Record<string, unknown>;
 
-/** A schema that starts from nothing: every key is set, so none of the library's defaults applies. */
+/**
+ * A schema that starts from nothing: every key is set, so none of the library's defaults applies.
+ * URLs are left to the site's URL rule (src/lib/site/urls.ts), applied to every URL attribute: the
+ * library's protocol check is case-sensitive (`HTTPS:` fails it) and does not see the characters
+ * browsers strip (`java\tscript:` passes it).
+ */
 function makeSchema(entries: Pick<Schema, "tagNames" | "attributes" | "ancestors">): Schema {
   return {
     ...entries,
-    protocols: { href: ["http", "https", "mailto"], src: ["http", "https"] },
+    protocols: {},
     required: {},
     clobber: [],
     clobberPrefix: "",

@@ -28,9 +28,12 @@ const BASE = new URL("https://site.invalid/");
 /** A scheme as RFC 3986 spells it, at the start of the value: `https:`, `JavaScript:`. */
 const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
 
-/** ASCII control characters, spaces and the other characters browsers strip or split URLs on. */
+/**
+ * ASCII control characters, spaces, the other characters browsers strip or split URLs on, and U+FFFD
+ * (what a parser puts in place of a character reference to a control character).
+ */
 // eslint-disable-next-line no-control-regex -- control characters are what it looks for
-const INVISIBLE = /[\s\u0000-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u2028-\u202f\u2060-\u206f\ufeff]/u;
+const INVISIBLE = /[\s\u0000-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u2028-\u202f\u2060-\u206f\ufeff\ufffd]/u;
 
 const SITE_PATH_EXAMPLE = "a site path such as /tags/nvidia/";
 
@@ -45,7 +48,7 @@ export function checkUrl(value: string, kind: "link" | "image" = "link"): Checke
   if (invisible) {
     const code = invisible[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0");
     return {
-      problem: `contains a space or an invisible character (U+${code}) at position ${invisible.index + 1}; browsers skip some of these, so the address may not be what it looks like: remove it (write %20 for a space)`,
+      problem: `contains a space, or a control, invisible or replacement character (U+${code}), at position ${invisible.index + 1}; browsers skip some of these, so the address may not be what it looks like: remove it (write %20 for a space)`,
     };
   }
   const scheme = SCHEME.exec(value)?.[1]?.toLowerCase();
@@ -64,6 +67,7 @@ export function checkUrl(value: string, kind: "link" | "image" = "link"): Checke
   }
   if (value.startsWith("#")) return { kind: "fragment" };
   if (value.startsWith("/")) {
+    if (!URL.canParse(value, BASE)) return { problem: "is not a valid address" };
     const url = new URL(value, BASE);
     if (url.host !== BASE.host) {
       return {
@@ -72,11 +76,20 @@ export function checkUrl(value: string, kind: "link" | "image" = "link"): Checke
     }
     return { kind: "site", path: url.pathname };
   }
-  if (kind === "image" && !value.split(/[/\\]/).includes("..")) return { kind: "file" };
-  return {
-    problem:
-      kind === "image"
-        ? "climbs out of the article's folder (..); put the image next to the article and write ./file.jpg"
-        : `is a relative address, which depends on the page it is on; write ${SITE_PATH_EXAMPLE} or a full https:// address`,
-  };
+  if (kind === "link") {
+    return {
+      problem: `is a relative address, which depends on the page it is on; write ${SITE_PATH_EXAMPLE} or a full https:// address`,
+    };
+  }
+  // A file next to the article: `./chart.png`, `images/chart.png`. A backslash is a slash to a
+  // browser (`\\host/x.png` is another site), so folders are written with `/` only.
+  if (value.includes("\\"))
+    return { problem: "contains a backslash; write folders with /, as in ./images/chart.png" };
+  if (value.split("/").includes("..")) {
+    return {
+      problem:
+        "climbs out of the article's folder (..); put the image next to the article and write ./file.jpg",
+    };
+  }
+  return { kind: "file" };
 }

@@ -14,13 +14,17 @@
 import { copyFileSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import fc from "fast-check";
-import { parseDocument, DomUtils } from "htmlparser2";
-import { find, html as htmlSpace, svg as svgSpace } from "property-information";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkArticle, decodeContent } from "../../src/lib/content/index.ts";
-import { RENDERED_HTML } from "../../src/lib/mdx/index.ts";
 import { site } from "../../src/lib/site/index.ts";
 import { articleText } from "../support/articles";
+import {
+  actsOnReader,
+  articleBodyElements,
+  browserSafe,
+  fragmentElements,
+  outsideAllowlist,
+} from "../support/allowlist";
 import { distFiles, urlPathOf } from "../support/dist";
 import { parseFeed } from "../support/feed";
 import { buildSite, makeSiteCopy, run } from "../support/site-copy";
@@ -147,20 +151,6 @@ function urlRefused({ cls, disguised }: GeneratedUrl, kind: "link" | "image"): b
   return kind === "link"
     ? !["safe", "site", "fragment"].includes(cls)
     : !["site-image", "local-image"].includes(cls);
-}
-
-/** What a browser makes of a URL (the WHATWG URL parser, after the characters it strips). */
-function browserUrl(url: string, page: string): URL | undefined {
-  // eslint-disable-next-line no-control-regex -- the characters the URL standard strips
-  const cleaned = url.replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, "").replace(/[\t\n\r]/g, "");
-  return URL.canParse(cleaned, page) ? new URL(cleaned, page) : undefined;
-}
-
-/** Safe as a browser reads it: an http(s) or mailto link, or a page of this site. */
-function browserSafe(url: string, page = `${site.url}/articles/x/`): boolean {
-  const read = browserUrl(url, page);
-  if (!read) return true; // a browser does not follow what it cannot parse
-  return ["http:", "https:", "mailto:"].includes(read.protocol);
 }
 
 /** A value as Markdown writes it in `<…>`: anything but plain ASCII as a character reference. */
@@ -474,63 +464,6 @@ const refusedArticle = article(anyPiece).filter(
   (a) => a.encoding !== "utf8" || a.pieces.some((p) => p.refused),
 );
 
-const lower = (name: string) => name.toLowerCase();
-const ALLOWED_TAGS = new Set((RENDERED_HTML.tagNames ?? []).map(lower));
-
-/** Attribute names (lowercase, as htmlparser2 gives them) the allowlist accepts on `tag`. */
-function allowedAttributes(tag: string): Set<string> {
-  const entries = [...(RENDERED_HTML.attributes?.["*"] ?? []), ...(RENDERED_HTML.attributes?.[tag] ?? [])];
-  return new Set(
-    entries.flatMap((entry) => {
-      const property = typeof entry === "string" ? entry : entry[0];
-      if (property.startsWith(":")) return [property.slice(1)];
-      return [find(htmlSpace, property).attribute, find(svgSpace, property).attribute].map(lower);
-    }),
-  );
-}
-
-type Element = ReturnType<typeof DomUtils.findAll>[number];
-
-/** Everything in `elements` outside the allowlist, or unsafe as a browser reads it. */
-function outsideAllowlist(elements: Element[], page: string): string[] {
-  const problems: string[] = [];
-  for (const element of elements) {
-    const tag = lower(element.name);
-    if (!ALLOWED_TAGS.has(tag)) problems.push(`<${tag}> on ${page}`);
-    const allowed = allowedAttributes(tag === "foreignobject" ? "foreignObject" : tag);
-    for (const [name, value] of Object.entries(element.attribs)) {
-      if (!allowed.has(lower(name))) problems.push(`<${tag} ${name}> on ${page}`);
-      if ((name === "href" || name === "src") && !browserSafe(value, page))
-        problems.push(`<${tag} ${name}="${value}"> on ${page}`);
-    }
-  }
-  return problems;
-}
-
-/** What acts on a reader anywhere in a page, its chrome included. */
-function actsOnReader(html: string, page: string): string[] {
-  const document = parseDocument(html);
-  return DomUtils.findAll(() => true, document.children).flatMap((element) => {
-    const tag = lower(element.name);
-    const found: string[] = [];
-    if (["iframe", "frame", "object", "embed", "base", "applet", "portal"].includes(tag))
-      found.push(`<${tag}>`);
-    if (
-      tag === "meta" &&
-      element.attribs["http-equiv"] &&
-      lower(element.attribs["http-equiv"]) !== "content-security-policy"
-    ) {
-      found.push(`<meta http-equiv="${element.attribs["http-equiv"]}">`);
-    }
-    for (const [name, value] of Object.entries(element.attribs)) {
-      if (lower(name).startsWith("on")) found.push(`<${tag} ${name}>`);
-      if (["href", "src", "action", "formaction"].includes(lower(name)) && !browserSafe(value, page))
-        found.push(`<${tag} ${name}="${value}">`);
-    }
-    return found.map((f) => `${f} on ${page}`);
-  });
-}
-
 describe(`a built sample of generated articles (seed ${SEED})`, () => {
   const accepted = fc.sample(acceptedArticle, { numRuns: ACCEPTED, seed: SEED });
   const refused = fc.sample(refusedArticle, { numRuns: REFUSED, seed: SEED + 1 });
@@ -569,15 +502,10 @@ describe(`a built sample of generated articles (seed ${SEED})`, () => {
       const page = `${site.url}${urlPathOf(file)}`;
       const html = readFileSync(join(dist, file), "utf8");
       problems.push(...actsOnReader(html, page));
-      const body = DomUtils.findOne((e) => "data-article-body" in e.attribs, parseDocument(html).children);
+      const body = articleBodyElements(html);
       if (!body) continue;
       bodies++;
-      problems.push(
-        ...outsideAllowlist(
-          DomUtils.findAll(() => true, body.children),
-          page,
-        ),
-      );
+      problems.push(...outsideAllowlist(body, page));
     }
     expect(problems).toEqual([]);
     expect(bodies).toBeGreaterThanOrEqual(ACCEPTED);
@@ -591,8 +519,7 @@ describe(`a built sample of generated articles (seed ${SEED})`, () => {
     for (const file of feeds) {
       for (const item of parseFeed(readFileSync(join(dist, file), "utf8"), file).channel.item) {
         items++;
-        const elements = DomUtils.findAll(() => true, parseDocument(item["content:encoded"]).children);
-        problems.push(...outsideAllowlist(elements, item.link));
+        problems.push(...outsideAllowlist(fragmentElements(item["content:encoded"]), item.link));
         problems.push(...actsOnReader(item["content:encoded"], item.link).map((p) => `${p} (${file})`));
       }
     }

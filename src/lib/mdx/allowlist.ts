@@ -49,21 +49,8 @@ export const ARTICLE_HTML = makeSchema({
   ancestors: { figcaption: ["figure"] },
 });
 
-/** What each article element is for, for the guide and for messages. */
-export const ARTICLE_HTML_USES: Record<string, string> = {
-  abbr: 'an abbreviation with its expansion: <abbr title="American depositary receipt">ADR</abbr>',
-  cite: "the title of a work: <cite>The Wall Street Journal</cite>",
-  figure: "an image with a caption: <figure>, a blank line, ![alt](./file.jpg), a blank line, <figcaption>",
-  figcaption: "the caption of a <figure>",
-  q: "a short quotation set in quotation marks",
-  span: 'words in another language: <span lang="zh">比亚迪</span> (lang is accepted on every element)',
-  sub: "subscript: H<sub>2</sub>O",
-  sup: "superscript: m<sup>2</sup>",
-  time: 'a date for machines: <time datetime="2025-01-27">27 January</time>',
-};
-
 const heading = ["h1", "h2", "h3", "h4", "h5", "h6"];
-/** Class names and data attributes on the registered components' own markup. */
+/** Class names on the registered components' own markup (their data attributes are listed one by one). */
 const styled = ["className"];
 const svgPaint = [
   "className",

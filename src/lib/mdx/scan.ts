@@ -15,6 +15,7 @@ import {
   describeTag,
   isMdxComponent,
   MDX_COMPONENTS,
+  missingProp,
   unknownComponent,
   type MdxComponentName,
 } from "./registry.ts";
@@ -231,11 +232,7 @@ export function scanMdx(source: string): BodyScan {
       }
     }
     for (const prop of docs.filter((p) => p.default === "required" && props[p.name] === undefined)) {
-      refuse(
-        line,
-        describeTag(name, props),
-        `${prop.name} is required and missing: add ${prop.name}="…" (${prop.values})`,
-      );
+      refuse(line, describeTag(name, props), missingProp(prop));
       ok = false;
     }
     const before = scan.refusals.length;

@@ -10,6 +10,9 @@ const PORT = Number(process.env.E2E_PORT ?? 4329);
 export default defineConfig({
   testDir: "tests/e2e",
   fullyParallel: true,
+  // An axe pass over a long page takes several seconds on a busy two-core machine; 30 s (the default)
+  // is too close.
+  timeout: 90_000,
   workers: 2,
   forbidOnly: true,
   retries: 0,

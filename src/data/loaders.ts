@@ -87,6 +87,16 @@ function registry<T extends { id: string }>(file: string, read: (path: string) =
   };
 }
 
+/** checkArticle, once per file and text: the entry check and the link check both need it. */
+const checkedArticles = new Map<string, { source: string; checked: ReturnType<typeof checkArticle> }>();
+function checkArticleOnce(file: string, source: string): ReturnType<typeof checkArticle> {
+  const cached = checkedArticles.get(file);
+  if (cached?.source === source) return cached.checked;
+  const checked = checkArticle(file, source);
+  checkedArticles.set(file, { source, checked });
+  return checked;
+}
+
 /** After the articles load: every reference across collections, and every internal link, must resolve. */
 function checkAllReferences(context: LoaderContext): string[] {
   const root = fileURLToPath(context.config.root);
@@ -97,7 +107,7 @@ function checkAllReferences(context: LoaderContext): string[] {
   // last build, and a link in an unchanged article can break when another one goes.
   for (const file of listArticleFiles(root).files) {
     const read = readArticleSource(`${root}/${file}`, file);
-    const { data, body } = "source" in read ? checkArticle(file, read.source) : {};
+    const { data, body } = "source" in read ? checkArticleOnce(file, read.source) : {};
     const id = idOfFile(file);
     if (!data || !body) {
       broken.push(id);
@@ -139,7 +149,7 @@ export function articlesLoader(): Loader {
       const misnamed = articleFileProblem(file);
       if (misnamed) return [misnamed];
       const read = readArticleSource(entry.filePath ?? file, file);
-      return "source" in read ? checkArticle(file, read.source).problems : [read.problem];
+      return "source" in read ? checkArticleOnce(file, read.source).problems : [read.problem];
     },
     checkAllReferences,
     (context) => listArticleFiles(fileURLToPath(context.config.root)).problems,

@@ -19,16 +19,23 @@ import { readArticleSource } from "@/lib/content/read.ts";
 import type { TickerData } from "@/lib/prices";
 import { getSiteData } from "@/data/site-data.ts";
 
+/** Scanned tags by file, with the text they were read from: the page and the feed both need them. */
+const scannedTags = new Map<string, { source: string; tags: readonly ComponentTag[] | undefined }>();
+
 /** The component tags of an article file, as the loader read them, for the lines errors give. */
 function tagsOf(file: string): readonly ComponentTag[] | undefined {
   const read = readArticleSource(file, file);
   if (!("source" in read)) return undefined;
+  const cached = scannedTags.get(file);
+  if (cached?.source === read.source) return cached.tags;
+  let tags: readonly ComponentTag[] | undefined;
   try {
-    return scanMdx(read.source).tags;
+    tags = scanMdx(read.source).tags;
   } catch (error) {
-    if (error instanceof MdxSyntaxError) return undefined;
-    throw error;
+    if (!(error instanceof MdxSyntaxError)) throw error;
   }
+  scannedTags.set(file, { source: read.source, tags });
+  return tags;
 }
 
 /** The context an article's body is rendered in, on its page and in feeds alike. */

@@ -12,6 +12,7 @@ import {
   type FeedArticle,
   type FeedSources,
 } from "../../src/lib/feed/index.ts";
+import { DomUtils, parseDocument } from "htmlparser2";
 import { xmlError } from "../support/feed";
 import { NVDA } from "../support/tickers.ts";
 import type { Tag, Ticker } from "../../src/lib/content/index.ts";
@@ -108,6 +109,31 @@ describe("buildFeed", () => {
     expect(first["dc:creator"]).toBe("Market Desk markets team");
     expect(second.pubDate).toBe("Mon, 27 Jan 2025 00:00:00 GMT");
     expect(second["dc:creator"]).toBe("Market Desk staff");
+  });
+
+  it("carries a dek and a channel description as text, even to a reader that renders <description> as HTML", async () => {
+    const dek = '<img src=x onerror="alert(1)"> S&P 500 <b>up</b> &amp; away';
+    const tag: Tag = { id: "nvidia", label: "Nvidia", description: "<script>go()</script> chips" };
+    const xml = await buildFeed(
+      tagChannel(tag),
+      [article("rebound", "2025-01-28", { description: dek })],
+      sources(["rebound"]),
+    );
+    expect(xmlError(xml)).toBeUndefined();
+    const rss = parser.parse(xml).rss;
+    const asHtml = (value: string) => {
+      const document = parseDocument(value);
+      return {
+        elements: DomUtils.findAll(() => true, document.children).length,
+        text: DomUtils.textContent(document),
+      };
+    };
+    expect(asHtml(rss.channel.item[0].description)).toEqual({ elements: 0, text: dek });
+    expect(asHtml(rss.channel.description)).toEqual({ elements: 0, text: "<script>go()</script> chips" });
+    // Written out by hand: escaped as HTML, then as XML.
+    expect(xml).toContain(
+      "<description>&amp;lt;img src=x onerror=&amp;quot;alert(1)&amp;quot;&amp;gt; S&amp;amp;P 500 &amp;lt;b&amp;gt;up&amp;lt;/b&amp;gt; &amp;amp;amp; away</description>",
+    );
   });
 
   it("gives the same bytes for the same input", async () => {

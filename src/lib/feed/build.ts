@@ -71,13 +71,25 @@ function lookup<T>(map: ReadonlyMap<string, T>, id: string, what: string, articl
   return found;
 }
 
-/** Escapes text for the hand-written XML fragments handed to @astrojs/rss as customData. */
+/**
+ * Escapes text for the hand-written XML fragments handed to @astrojs/rss as customData, and for text
+ * that goes into an element holding HTML (see `htmlDescription`).
+ */
 function xmlText(value: string): string {
   return value
     .replaceAll("&", "&amp;")
     .replaceAll("<", "&lt;")
     .replaceAll(">", "&gt;")
     .replaceAll('"', "&quot;");
+}
+
+/**
+ * A dek or channel description as RSS's <description> carries it: that element holds HTML (RSS 2.0,
+ * and readers render it), so the text is escaped as HTML here and again as XML by @astrojs/rss. A dek
+ * reading `<img onerror=...>` then reaches the reader as those characters, never as an element.
+ */
+function htmlDescription(text: string): string {
+  return xmlText(text);
 }
 
 /** One feed item: the article's permanent URL as link and guid, its date, dek, full body and labels. */
@@ -87,7 +99,7 @@ export function feedItem(article: FeedArticle, sources: FeedSources): RSSFeedIte
     title: data.title,
     link: absoluteUrl(articlePath(article.id)),
     pubDate: toUtcDate(data.date),
-    description: data.description,
+    description: htmlDescription(data.description),
     content: lookup(sources.html, article.id, "rendered body", article.id),
     categories: [
       ...data.tags.map((id) => lookup(sources.tagById, id, "tag", article.id).label),
@@ -118,7 +130,7 @@ export function buildFeed(
   ].join("");
   return getRssString({
     title: channel.title,
-    description: channel.description,
+    description: htmlDescription(channel.description),
     site: absoluteUrl(channel.page),
     xmlns: { atom: "http://www.w3.org/2005/Atom", dc: "http://purl.org/dc/elements/1.1/" },
     customData: channelData,

@@ -6,11 +6,11 @@
  * the same here as in the build; unlike the build, the audit carries on after the first problem and
  * also checks drafts and scheduled articles, which a production build does not render.
  */
-import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import {
   ContentError,
   checkArticle,
+  checkLinks,
   checkReferences,
   CONTENT,
   type ArticleRef,
@@ -22,16 +22,19 @@ import {
   type Ticker,
 } from "../../src/lib/content/index.ts";
 import { checkSnapshot, type PriceSnapshot } from "../../src/lib/prices/index.ts";
+import { buildDate } from "../../src/lib/site/index.ts";
 import { readSnapshotFiles } from "../../src/lib/prices/read.ts";
-import { articleFiles, readAuthors, readTags, readTickers } from "../../src/lib/content/read.ts";
+import {
+  listArticleFiles,
+  readArticleSource,
+  readAuthors,
+  readTags,
+  readTickers,
+} from "../../src/lib/content/read.ts";
 import {
   articleContext,
   computeComponent,
-  describeTag,
-  isMdxComponent,
-  MdxSyntaxError,
-  scanMdx,
-  unknownComponent,
+  type BodyScan,
   type ComponentData,
 } from "../../src/lib/mdx/index.ts";
 import { PLACEHOLDER_DEK } from "./new-article.ts";
@@ -39,7 +42,7 @@ import { PLACEHOLDER_DEK } from "./new-article.ts";
 export interface AuditResult {
   /** One line per problem, worded as the build words it; empty when the content would build. */
   problems: string[];
-  /** Things worth fixing that do not stop the build (placeholder text, tags that need a build to check). */
+  /** Things worth fixing that do not stop the build (placeholder text). */
   warnings: string[];
   counts: {
     articles: number;
@@ -69,25 +72,25 @@ interface Snapshots {
 }
 
 function auditSnapshots(root: string, problems: string[]): Snapshots {
-  const { snapshots, problems: unreadable } = readSnapshotFiles(join(root, CONTENT.prices));
-  problems.push(...unreadable);
+  const { snapshots, unreadable, problems: notJson } = readSnapshotFiles(join(root, CONTENT.prices));
+  problems.push(...notJson);
   const valid = new Map<string, PriceSnapshot>();
   for (const snapshot of snapshots) {
     const { data, problems: entryProblems } = checkSnapshot(snapshot.file, snapshot.data);
     problems.push(...entryProblems);
     if (data) valid.set(snapshot.id, data);
   }
-  return { refs: snapshots, valid };
+  return { refs: [...snapshots, ...unreadable], valid };
 }
 
 interface ParsedArticle {
   file: string;
   id: string;
-  source: string;
   data: ArticleData;
+  body: BodyScan;
 }
 
-function auditFrontmatter(
+function auditArticles(
   root: string,
   files: readonly string[],
   problems: string[],
@@ -95,54 +98,35 @@ function auditFrontmatter(
 ): ParsedArticle[] {
   const articles: ParsedArticle[] = [];
   for (const file of files) {
-    const source = readFileSync(join(root, file), "utf8");
-    const { data, problems: entryProblems } = checkArticle(file, source);
+    const read = readArticleSource(join(root, file), file);
+    if ("problem" in read) {
+      problems.push(read.problem);
+      continue;
+    }
+    const { data, body, problems: entryProblems } = checkArticle(file, read.source);
     problems.push(...entryProblems);
-    if (!data) continue;
+    if (!data || !body) continue;
     if (data.description === PLACEHOLDER_DEK) {
       warnings.push(`${file}: description: still the placeholder written by npm run new; write the dek`);
     }
-    articles.push({ file, id: idOfFile(file), source, data });
+    articles.push({ file, id: idOfFile(file), data, body });
   }
   return articles;
 }
 
-function auditComponents(
-  article: ParsedArticle,
-  data: ComponentData,
-  problems: string[],
-  warnings: string[],
-): number {
-  let scanned;
-  try {
-    scanned = scanMdx(article.source);
-  } catch (error) {
-    if (!(error instanceof MdxSyntaxError)) throw error;
-    problems.push(`${article.file}: (body): not valid MDX: ${error.message}`);
-    return 0;
-  }
+/** Runs each component tag as its page would; returns how many were checked. */
+function auditComponents(article: ParsedArticle, data: ComponentData, problems: string[]): number {
   let count = 0;
-  for (const tag of scanned.tags) {
-    if (scanned.imports.includes(tag.name)) continue;
-    const written = describeTag(tag.name, tag.props);
-    if (!isMdxComponent(tag.name)) {
-      problems.push(`${article.file}: ${written}: ${unknownComponent(tag.name, tag.line)}`);
-      continue;
-    }
+  const context = { ...articleContext(article), tags: article.body.tags };
+  for (const tag of article.body.tags) {
     const named = [tag.props.ticker, ...(Array.isArray(tag.props.tickers) ? tag.props.tickers : [])];
     // A registered ticker whose snapshot failed validation: that problem is reported already.
     const failed = (id: unknown) =>
       typeof id === "string" && data.tickerById.has(id) && !data.snapshots.has(id);
     if (named.some(failed)) continue;
-    if (tag.unreadable.length > 0) {
-      warnings.push(
-        `${article.file}: ${written}: line ${tag.line}: not checked: ${tag.unreadable.join(", ")} only has a value when the article is built`,
-      );
-      continue;
-    }
     count++;
     try {
-      computeComponent(tag.name, tag.props, { article: articleContext(article) }, data);
+      computeComponent(tag.name, tag.props, { article: context }, data);
     } catch (error) {
       problems.push((error as Error).message);
     }
@@ -158,8 +142,11 @@ export function auditContent(root: string): AuditResult {
   const tags: Tag[] | undefined = registry(() => readTags(join(root, CONTENT.tags)), problems);
   const authors: Author[] | undefined = registry(() => readAuthors(join(root, CONTENT.authors)), problems);
   const snapshots = auditSnapshots(root, problems);
-  const files = articleFiles(root);
-  const articles = auditFrontmatter(root, files, problems, warnings);
+  const { files, problems: misnamed } = listArticleFiles(root);
+  problems.push(...misnamed);
+  const articles = auditArticles(root, files, problems, warnings);
+  // Articles whose file has its own problem: links to them are not reported again.
+  const brokenIds = files.map(idOfFile).filter((id) => !articles.some((a) => a.id === id));
 
   if (tickers && tags && authors) {
     const refs: ArticleRef[] = articles.map((a) => ({
@@ -170,12 +157,20 @@ export function auditContent(root: string): AuditResult {
       authors: a.data.authors,
     }));
     problems.push(...checkReferences({ articles: refs, tickers, tags, authors, snapshots: snapshots.refs }));
+    problems.push(
+      ...checkLinks(
+        articles.map((a) => ({ ...a, links: a.body.links })),
+        tickers.map((t) => t.id),
+        buildDate(),
+        brokenIds,
+      ),
+    );
   }
 
   let components = 0;
   if (tickers) {
     const data = { tickerById: new Map(tickers.map((t) => [t.id, t])), snapshots: snapshots.valid };
-    for (const article of articles) components += auditComponents(article, data, problems, warnings);
+    for (const article of articles) components += auditComponents(article, data, problems);
   }
 
   return {

@@ -1,7 +1,8 @@
 /**
  * Renders every published article body to HTML for the feeds, once per build: MDX through Astro's
- * container API with the same components as the article page, then cleaned by src/lib/feed/clean-html.ts. The
- * price charts in it become static SVG files (/charts/<hash>.svg) that src/pages/charts/ writes.
+ * container API with the same components as the article page, held to the allowlist of rendered HTML
+ * as the page is (src/data/article-html.ts), then cleaned by src/lib/feed/clean-html.ts. The price
+ * charts in it become static SVG files (/charts/<hash>.svg) that src/pages/charts/ writes.
  */
 import { experimental_AstroContainer as AstroContainer } from "astro/container";
 import { loadRenderers } from "astro:container";
@@ -9,6 +10,7 @@ import { render } from "astro:content";
 import { getContainerRenderer } from "@astrojs/mdx/container-renderer";
 import { mdxComponents } from "@/components/mdx/index.ts";
 import { articleContextOf } from "@/data/ticker-data.ts";
+import { renderArticleBody } from "@/data/article-html.ts";
 import {
   authorChannel,
   buildFeed,
@@ -50,10 +52,14 @@ async function renderAll(): Promise<FeedContent> {
   };
   // One at a time, so chart files and errors come in article order.
   for (const article of articles) {
-    html.set(
-      article.id,
-      cleanFeedHtml(await renderBody(container, article, chartImages), absoluteUrl(articlePath(article.id))),
-    );
+    const body = await renderBody(container, article, chartImages);
+    try {
+      html.set(article.id, cleanFeedHtml(body, absoluteUrl(articlePath(article.id))));
+    } catch (error) {
+      throw new Error(`${articleContextOf(article).file}: (feed body): ${(error as Error).message}`, {
+        cause: error,
+      });
+    }
   }
   return { html, charts };
 }
@@ -64,9 +70,12 @@ async function renderBody(
   article: Article,
   chartImages: ChartImages,
 ): Promise<string> {
-  const { Content } = await render(article);
-  const locals: App.Locals = { article: articleContextOf(article), chartImages };
-  const body = await container.renderToString(Content, { props: { components: mdxComponents }, locals });
+  const context = articleContextOf(article);
+  const locals: App.Locals = { article: context, chartImages };
+  const body = await renderArticleBody(context, async () => {
+    const { Content } = await render(article);
+    return container.renderToString(Content, { props: { components: mdxComponents }, locals });
+  });
   const image = article.data.image;
   return image ? leadImageHtml({ ...image.src, alt: image.alt }) + body : body;
 }

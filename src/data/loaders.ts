@@ -1,50 +1,51 @@
 /**
  * The collection loaders: each validates every entry with the schemas of src/lib first, so an editor
  * gets `file: field: problem` lines (all of them at once) instead of Astro's generic schema error,
- * then runs the checks that span collections (src/lib/content/checks.ts). `npm run check:content`
- * calls the same checks, so both print the same lines.
+ * then runs the checks that span collections (src/lib/content/checks.ts, links.ts). Articles are
+ * listed, read and held to the allowlist (src/lib/mdx/scan.ts) by the same functions as
+ * `npm run check:content`, so both see the same files and print the same lines.
  */
-import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { glob, type Loader, type LoaderContext } from "astro/loaders";
 import {
   ARTICLE_PATTERN,
+  articleFileProblem,
   assertNoProblems,
   checkArticle,
+  checkLinks,
   checkReferences,
   CONTENT,
   idOfFile,
-  type ArticleData,
   type ArticleRef,
+  type LinkingArticle,
 } from "@/lib/content";
-import { readAuthors, readTags, readTickers } from "@/lib/content/read.ts";
+import {
+  listArticleFiles,
+  readArticleSource,
+  readAuthors,
+  readTags,
+  readTickers,
+} from "@/lib/content/read.ts";
 import { checkSnapshot } from "@/lib/prices";
 import { readSnapshotFiles } from "@/lib/prices/read.ts";
+import { buildDate } from "@/lib/site";
 
 /**
  * Wraps the glob loader so each entry is first checked by `check` (the same function
- * `npm run check:content` calls); all bad entries are reported together when loading ends.
+ * `npm run check:content` calls); `before` and `after` add problems of the whole collection, and all
+ * are reported together when loading ends.
  */
 function validatingGlob(
   options: { base: string; pattern: string },
   check: (file: string, entry: { data: Record<string, unknown>; filePath?: string }) => readonly string[],
-  after?: (context: LoaderContext, files: Map<string, string[]>) => void,
+  after?: (context: LoaderContext) => readonly string[],
+  before?: (context: LoaderContext) => readonly string[],
 ): Loader {
   return {
     name: "market-desk-glob",
     load: async (context) => {
-      const problems: string[] = [];
-      const filesById = new Map<string, string[]>();
-      const inner = glob({
-        ...options,
-        generateId: ({ entry }) => {
-          const id = idOfFile(entry);
-          const file = `${options.base}/${entry}`;
-          const files = filesById.get(id) ?? [];
-          if (!files.includes(file)) filesById.set(id, [...files, file]);
-          return id;
-        },
-      });
+      const problems: string[] = [...(before?.(context) ?? [])];
+      const inner = glob({ ...options, generateId: ({ entry }) => idOfFile(entry) });
       await inner.load({
         ...context,
         parseData: async (entry) => {
@@ -53,14 +54,14 @@ function validatingGlob(
             : `${options.base}/${entry.id}`;
           const entryProblems = check(file, entry);
           if (entryProblems.length > 0) {
-            problems.push(...entryProblems);
+            problems.push(...entryProblems.filter((problem) => !problems.includes(problem)));
             return entry.data;
           }
           return context.parseData(entry);
         },
       });
-      assertNoProblems(problems);
-      after?.(context, filesById);
+      // Problems across files are reported with the files' own, all at once (as check:content does).
+      assertNoProblems([...problems, ...(after?.(context) ?? [])]);
     },
   };
 }
@@ -92,51 +93,73 @@ function registry<T extends { id: string }>(file: string, read: (path: string) =
   };
 }
 
-/** After the articles load: every reference across collections must resolve. */
-function checkAllReferences(context: LoaderContext, files: Map<string, string[]>): void {
-  const root = context.config.root;
+/** checkArticle, once per file and text: the entry check and the link check both need it. */
+const checkedArticles = new Map<string, { source: string; checked: ReturnType<typeof checkArticle> }>();
+function checkArticleOnce(file: string, source: string): ReturnType<typeof checkArticle> {
+  const cached = checkedArticles.get(file);
+  if (cached?.source === source) return cached.checked;
+  const checked = checkArticle(file, source);
+  checkedArticles.set(file, { source, checked });
+  return checked;
+}
+
+/** After the articles load: every reference across collections, and every internal link, must resolve. */
+function checkAllReferences(context: LoaderContext): string[] {
+  const root = fileURLToPath(context.config.root);
   const articles: ArticleRef[] = [];
-  for (const entry of context.store.values()) {
-    const sameSlug = files.get(entry.id) ?? [entry.filePath ?? entry.id];
-    for (const file of sameSlug) {
-      // The store keeps one entry per slug; files that share one are each read for their own fields.
-      const data =
-        sameSlug.length > 1
-          ? checkArticle(file, readFileSync(new URL(file, root), "utf8")).data
-          : (entry.data as Partial<ArticleData>);
-      if (data) {
-        articles.push({
-          file,
-          id: entry.id,
-          tickers: data.tickers ?? [],
-          tags: data.tags ?? [],
-          authors: data.authors ?? [],
-        });
-      }
+  const linking: LinkingArticle[] = [];
+  const broken: string[] = [];
+  // Every article file is read again: the glob loader checks only the entries that changed since the
+  // last build, and a link in an unchanged article can break when another one goes.
+  for (const file of listArticleFiles(root).files) {
+    const read = readArticleSource(`${root}/${file}`, file);
+    const { data, body } = "source" in read ? checkArticleOnce(file, read.source) : {};
+    const id = idOfFile(file);
+    if (!data || !body) {
+      broken.push(id);
+      continue;
     }
+    articles.push({ file, id, tickers: data.tickers, tags: data.tags, authors: data.authors });
+    linking.push({ file, id, data, links: body.links });
   }
   // A loader sees only its own collection's store, and the prices may load after the articles: the
   // snapshots are read from disk (their own loader validates them).
-  const snapshots = readSnapshotFiles(fileURLToPath(new URL(`${CONTENT.prices}/`, root)));
-  assertNoProblems([
+  const snapshots = readSnapshotFiles(`${root}/${CONTENT.prices}/`);
+  const tickers = readTickers(`${root}/${CONTENT.tickers}`);
+  return [
     ...snapshots.problems,
     ...checkReferences({
       articles,
-      tickers: readTickers(fileURLToPath(new URL(CONTENT.tickers, root))),
-      tags: readTags(fileURLToPath(new URL(CONTENT.tags, root))),
-      authors: readAuthors(fileURLToPath(new URL(CONTENT.authors, root))),
-      snapshots: snapshots.snapshots,
+      tickers,
+      tags: readTags(`${root}/${CONTENT.tags}`),
+      authors: readAuthors(`${root}/${CONTENT.authors}`),
+      snapshots: [...snapshots.snapshots, ...snapshots.unreadable],
     }),
-  ]);
+    ...checkLinks(
+      linking,
+      tickers.map((t) => t.id),
+      buildDate(),
+      broken,
+    ),
+  ];
 }
 
-/** The articles, content/articles/<slug>.mdx: each file checked, then every reference across collections. */
+/**
+ * The articles, content/articles/<slug>.mdx: each file checked (its name, its encoding, its
+ * frontmatter and body), then every reference and link across collections. Files the glob does not
+ * read (a `.md`, an `.MDX`) are listed first, so none is skipped without a word.
+ */
 export function articlesLoader(): Loader {
   return validatingGlob(
     { base: CONTENT.articles, pattern: ARTICLE_PATTERN },
-    // The file is read again: Astro's frontmatter reading moves impossible dates (see frontmatter.ts).
-    (file, entry) => checkArticle(file, readFileSync(entry.filePath ?? file, "utf8")).problems,
+    (file, entry) => {
+      const misnamed = articleFileProblem(file);
+      if (misnamed) return [misnamed];
+      const read = readArticleSource(entry.filePath ?? file, file);
+      return "source" in read ? checkArticleOnce(file, read.source).problems : [read.problem];
+    },
     checkAllReferences,
+    (context) => listArticleFiles(fileURLToPath(context.config.root)).problems,
   );
 }
 

@@ -10,11 +10,34 @@ import {
   computeComponent,
   describeTag,
   lookupTicker,
+  MdxSyntaxError,
+  scanMdx,
   type ArticleContext,
+  type ComponentTag,
   type MdxComponentName,
 } from "@/lib/mdx";
+import { readArticleSource } from "@/lib/content/read.ts";
 import type { TickerData } from "@/lib/prices";
 import { getSiteData } from "@/data/site-data.ts";
+
+/** Scanned tags by file, with the text they were read from: the page and the feed both need them. */
+const scannedTags = new Map<string, { source: string; tags: readonly ComponentTag[] | undefined }>();
+
+/** The component tags of an article file, as the loader read them, for the lines errors give. */
+function tagsOf(file: string): readonly ComponentTag[] | undefined {
+  const read = readArticleSource(file, file);
+  if (!("source" in read)) return undefined;
+  const cached = scannedTags.get(file);
+  if (cached?.source === read.source) return cached.tags;
+  let tags: readonly ComponentTag[] | undefined;
+  try {
+    tags = scanMdx(read.source).tags;
+  } catch (error) {
+    if (!(error instanceof MdxSyntaxError)) throw error;
+  }
+  scannedTags.set(file, { source: read.source, tags });
+  return tags;
+}
 
 /** The context an article's body is rendered in, on its page and in feeds alike. */
 export function articleContextOf(article: {
@@ -22,11 +45,8 @@ export function articleContextOf(article: {
   filePath?: string;
   data: Parameters<typeof articleContext>[0]["data"];
 }): ArticleContext {
-  return articleContext({
-    id: article.id,
-    file: article.filePath ?? `content/articles/${article.id}.mdx`,
-    data: article.data,
-  });
+  const file = article.filePath ?? `content/articles/${article.id}.mdx`;
+  return { ...articleContext({ id: article.id, file, data: article.data }), tags: tagsOf(file) };
 }
 
 /** What a component is, as its .astro file knows it (`Astro` satisfies it). */

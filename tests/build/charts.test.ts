@@ -201,7 +201,7 @@ describe("mistakes stop the build, naming the file, the tag and the fix", () => 
       "an unknown ticker",
       { "content/articles/zz-bad.mdx": article('<PriceChart ticker="nvdia" />') },
       [
-        'content/articles/zz-bad.mdx: <PriceChart ticker="nvdia">: ticker: unknown ticker "nvdia" (known: aapl, alibaba-hk, amzn, avgo,',
+        'content/articles/zz-bad.mdx: line 12: <PriceChart ticker="nvdia">: ticker: unknown ticker "nvdia" (known: aapl, alibaba-hk, amzn, avgo,',
       ],
     ],
     [
@@ -211,7 +211,7 @@ describe("mistakes stop the build, naming the file, the tag and the fix", () => 
           '<PriceChart ticker="nvda" from="2025-01-27" to="2025-01-27" />',
         ),
       },
-      ["content/articles/zz-bad.mdx: <PriceChart", "holds 1 trading day; a chart needs at least 2"],
+      ["content/articles/zz-bad.mdx: line 12: <PriceChart", "holds 1 trading day; a chart needs at least 2"],
     ],
     [
       "a range outside the data",
@@ -221,7 +221,7 @@ describe("mistakes stop the build, naming the file, the tag and the fix", () => 
         ),
       },
       [
-        'content/articles/zz-bad.mdx: <PriceChart ticker="nvda" from="2024-06-03" to="2025-01-27">: from="2024-06-03": 2024-06-03 is outside the data: the data run from 2024-10-01 to 2026-09-17',
+        'content/articles/zz-bad.mdx: line 12: <PriceChart ticker="nvda" from="2024-06-03" to="2025-01-27">: from="2024-06-03": 2024-06-03 is outside the data: the data run from 2024-10-01 to 2026-09-17',
       ],
     ],
     [
@@ -233,7 +233,7 @@ describe("mistakes stop the build, naming the file, the tag and the fix", () => 
         ),
       },
       [
-        "content/articles/zz-bad.mdx: <PriceChart",
+        "content/articles/zz-bad.mdx: line 12: <PriceChart",
         "markers[0].date 2025-03-03 is outside the chart's range 2025-01-13 to 2025-02-03",
       ],
     ],
@@ -245,7 +245,10 @@ describe("mistakes stop the build, naming the file, the tag and the fix", () => 
           "2025-02-03",
         ),
       },
-      ["content/articles/zz-bad.mdx: <PriceChart", "the nearest trading days are 2025-01-17 and 2025-01-21"],
+      [
+        "content/articles/zz-bad.mdx: line 12: <PriceChart",
+        "the nearest trading days are 2025-01-17 and 2025-01-21",
+      ],
     ],
     [
       "from after to",
@@ -255,7 +258,7 @@ describe("mistakes stop the build, naming the file, the tag and the fix", () => 
         ),
       },
       [
-        'content/articles/zz-bad.mdx: <PriceChart ticker="nvda" from="2025-02-03" to="2025-01-13">: from (2025-02-03) is after to (2025-01-13)',
+        'content/articles/zz-bad.mdx: line 12: <PriceChart ticker="nvda" from="2025-02-03" to="2025-01-13">: from (2025-02-03) is after to (2025-01-13)',
       ],
     ],
     [
@@ -295,7 +298,7 @@ describe("mistakes stop the build, naming the file, the tag and the fix", () => 
         ),
       },
       [
-        'content/articles/zz-bad.mdx: <Move ticker="nvda" date="2025-01-18">: 2025-01-18 was not a trading day in the data; the nearest trading days are 2025-01-17 and 2025-01-21',
+        'content/articles/zz-bad.mdx: line 12: <Move ticker="nvda" date="2025-01-18">: 2025-01-18 was not a trading day in the data; the nearest trading days are 2025-01-17 and 2025-01-21',
       ],
     ],
     [

@@ -71,6 +71,11 @@ const FIXTURES: [string, Overrides][] = [
     },
   ],
   ["a price bar whose high is below its open", { [NVDA]: JSON.stringify(badBar) }],
+  ["a price snapshot that is not JSON (one problem, not also a missing snapshot)", { [NVDA]: "{ not json" }],
+  [
+    "a component without its required ticker",
+    { [`${A}/no-ticker.mdx`]: articleText({}, 'At <Close date="2025-01-27" />.') },
+  ],
   [
     "a ticker with a made-up currency",
     {
@@ -125,15 +130,16 @@ describe("check:content and the build report the same problems", () => {
     expect(problemLines(check.output)).toEqual(fromBuild);
   });
 
-  it("a misspelt component: the build fails on it, check:content names the file and the fix", () => {
+  it("a misspelt component: both name the file, the line and the fix", () => {
     const { build, check } = buildAndCheck({
       [`${A}/typo-tag.mdx`]: articleText({}, 'Shares <Moev ticker="nvda" date="2025-01-27" />.'),
     });
     expect(build.status).not.toBe(0);
-    expect(build.output).toContain("Expected component `Moev` to be defined");
-    expect(problemLines(check.output)).toEqual([
-      `${A}/typo-tag.mdx: <Moev ticker="nvda" date="2025-01-27">: unknown component Moev on line 10; the components are Close, CompareChart, Move, Price, PriceChart, Record (see docs/editing.md)`,
-    ]);
+    const expected = [
+      `${A}/typo-tag.mdx: line 10: <Moev ticker="nvda" date="2025-01-27">: unknown component Moev; the components are Close, CompareChart, Move, Price, PriceChart, Record (see docs/editing.md)`,
+    ];
+    expect(problemLines(build.output)).toEqual(expected);
+    expect(problemLines(check.output)).toEqual(expected);
   });
 
   it("broken YAML: both stop and name the file (in the build, Astro's own YAML reader speaks first)", () => {
@@ -154,13 +160,14 @@ describe("check:content and the build report the same problems", () => {
       [`${A}/unclosed.mdx`]: articleText({}, 'Shares <Move ticker="nvda" date="2025-01-27"> fell.'),
     });
     expect(build.status).not.toBe(0);
-    expect(build.output).toMatch(/Expected a closing tag for `<Move>` \(10:8\)/);
-    expect(problemLines(check.output)).toEqual([
+    const expected = [
       expect.stringMatching(
         new RegExp(
           `^${A}/unclosed.mdx: \\(body\\): not valid MDX: line 10, column 8: Expected a closing tag for \`<Move>\``,
         ),
       ),
-    ]);
+    ];
+    expect(problemLines(build.output)).toEqual(expected);
+    expect(problemLines(check.output)).toEqual(problemLines(build.output));
   });
 });

@@ -235,7 +235,13 @@ describe("errors name the prop, the value and what would work", () => {
       "a marker link that is not a site path or http(s) URL",
       { markers: [{ date: "2025-01-27", label: "x", href: "javascript:alert(1)" }] },
       "2025-01-27",
-      'markers[0].href "javascript:alert(1)" is not a link; give a site path ("/articles/x/") or an http(s) URL',
+      'markers[0].href "javascript:alert(1)" is not a link: the address uses the scheme "javascript:", which is not accepted; link with http:, https:, mailto: or to a site path such as /tags/nvidia/',
+    ],
+    [
+      "a marker link that is not text",
+      { markers: [{ date: "2025-01-27", label: "x", href: 42 }] },
+      "2025-01-27",
+      'markers[0].href 42 is not a link; give a site path ("/articles/x/") or an https:// address',
     ],
   ];
 

@@ -50,7 +50,7 @@ describe("auditContent", () => {
         ),
       ),
       `${A}/2025/weekend.mdx: (file name): slug "weekend" is already used by ${A}/weekend.mdx; each article needs a unique file name`,
-      `${A}/weekend.mdx: <Move ticker="nvda" date="2025-01-26">: 2025-01-26 was not a trading day in the data; the nearest trading days are 2025-01-24 and 2025-01-27`,
+      `${A}/weekend.mdx: line 10: <Move ticker="nvda" date="2025-01-26">: 2025-01-26 was not a trading day in the data; the nearest trading days are 2025-01-24 and 2025-01-27`,
     ]);
   });
 
@@ -75,9 +75,9 @@ describe("auditContent", () => {
       ),
     });
     expect(problems).toEqual([
-      `${A}/compare.mdx: <CompareChart tickers={["nvda","byd"]} from="2025-01-29">: from="2025-01-29" must be a trading day of every series, and for byd: 2025-01-29 was not a trading day in the data; the nearest trading days are 2025-01-27 and 2025-02-03`,
-      `${A}/later-chart.mdx: <PriceChart ticker="nvda" from="2025-01-13" to="2025-02-10">: to="2025-02-10" is after the article's as-of date, 2025-02-03 (its publication date): an article's chart shows no prices from after it; end the chart on or before 2025-02-03, or add afterPublication to show the later days, shaded and labelled "after publication"`,
-      `${A}/later-figure.mdx: <Move ticker="nvda" date="2025-02-04">: date="2025-02-04" is after the article's as-of date, 2025-02-03 (its publication date): an article's figures use no prices from after it; use a date on or before 2025-02-03, or, when the article is updated with later news, add an entry to updates: dated that day (a chart can show later days with afterPublication)`,
+      `${A}/compare.mdx: line 10: <CompareChart tickers={["nvda","byd"]} from="2025-01-29">: from="2025-01-29" must be a trading day of every series, and for byd: 2025-01-29 was not a trading day in the data; the nearest trading days are 2025-01-27 and 2025-02-03`,
+      `${A}/later-chart.mdx: line 10: <PriceChart ticker="nvda" from="2025-01-13" to="2025-02-10">: to="2025-02-10" is after the article's as-of date, 2025-02-03 (its publication date): an article's chart shows no prices from after it; end the chart on or before 2025-02-03, or add afterPublication to show the later days, shaded and labelled "after publication"`,
+      `${A}/later-figure.mdx: line 10: <Move ticker="nvda" date="2025-02-04">: date="2025-02-04" is after the article's as-of date, 2025-02-03 (its publication date): an article's figures use no prices from after it; use a date on or before 2025-02-03, or, when the article is updated with later news, add an entry to updates: dated that day (a chart can show later days with afterPublication)`,
     ]);
   });
 
@@ -87,10 +87,10 @@ describe("auditContent", () => {
       [`${A}/later.mdx`]: articleText({ date: "2099-01-01" }, '<Record ticker="nvda" date="2025-01-27" />'),
     });
     expect(problems).toEqual([
-      `${A}/draft.mdx: <Close ticker="nvda" date="2025-01-25">: 2025-01-25 was not a trading day in the data; the nearest trading days are 2025-01-24 and 2025-01-27`,
+      `${A}/draft.mdx: line 11: <Close ticker="nvda" date="2025-01-25">: 2025-01-25 was not a trading day in the data; the nearest trading days are 2025-01-24 and 2025-01-27`,
       expect.stringMatching(
         new RegExp(
-          `^${A}/later.mdx: <Record ticker="nvda" date="2025-01-27">: the close on 2025-01-27 \\(\\$118\\.42\\) is not the highest close since 1 October 2024: the close on \\d{4}-\\d\\d-\\d\\d was \\$\\d`,
+          `^${A}/later.mdx: line 10: <Record ticker="nvda" date="2025-01-27">: the close on 2025-01-27 \\(\\$118\\.42\\) is not the highest close since 1 October 2024: the close on \\d{4}-\\d\\d-\\d\\d was \\$\\d`,
         ),
       ),
     ]);
@@ -102,7 +102,7 @@ describe("auditContent", () => {
       [`${A}/unclosed.mdx`]: articleText({}, 'Shares <Move ticker="nvda" date="2025-01-27"> fell.'),
     });
     expect(problems).toEqual([
-      `${A}/typo-tag.mdx: <Moev ticker="nvda" date="2025-01-27">: unknown component Moev on line 10; the components are Close, CompareChart, Move, Price, PriceChart, Record (see docs/editing.md)`,
+      `${A}/typo-tag.mdx: line 10: <Moev ticker="nvda" date="2025-01-27">: unknown component Moev; the components are Close, CompareChart, Move, Price, PriceChart, Record (see docs/editing.md)`,
       expect.stringMatching(
         new RegExp(
           `^${A}/unclosed.mdx: \\(body\\): not valid MDX: line 10, column 8: Expected a closing tag for \`<Move>\``,
@@ -126,11 +126,10 @@ describe("auditContent", () => {
       "content/prices/nvda.json": "{ not json",
       "content/prices/tsla.json": "[]",
     });
+    // Once: not also "ticker nvda has no price snapshot", nor a problem for each article using it.
     expect(problems).toEqual([
       expect.stringMatching(/^content\/prices\/nvda\.json: \(whole file\): not valid JSON: \S/),
       "content/prices/tsla.json: (whole file): [] is not an object of fields",
-      expect.stringMatching(/^content\/tickers\.yaml: \[\d+\]\.id: ticker "nvda" has no price snapshot; /),
-      expect.stringMatching(/^content\/tickers\.yaml: \[\d+\]\.id: ticker "tsla" has no price snapshot; /),
     ]);
   });
 
@@ -162,17 +161,26 @@ describe("auditContent", () => {
     expect(counts.authors).toBe(0);
   });
 
-  it("warns about a placeholder dek and props only a build can read, without failing", () => {
+  it("warns about a placeholder dek without failing", () => {
     const result = audit({
-      [`${A}/fresh.mdx`]: articleText(
-        { description: JSON.stringify(PLACEHOLDER_DEK) },
-        "<Move {...props} />",
-      ),
+      [`${A}/fresh.mdx`]: articleText({ description: JSON.stringify(PLACEHOLDER_DEK) }),
     });
     expect(result.problems).toEqual([]);
     expect(result.warnings).toEqual([
       `${A}/fresh.mdx: description: still the placeholder written by npm run new; write the dek`,
-      `${A}/fresh.mdx: <Move>: line 10: not checked: {...props} only has a value when the article is built`,
+    ]);
+  });
+
+  it("refuses props only a build could read, and files that are not articles", () => {
+    const { problems } = audit({
+      [`${A}/spread.mdx`]: articleText({}, "<Move {...props} />"),
+      [`${A}/notes.md`]: articleText(),
+      [`${A}/Capital.mdx`]: articleText(),
+    });
+    expect(problems).toEqual([
+      `${A}/Capital.mdx: (file name): "Capital" is not a slug (lowercase letters a-z, digits and single hyphens, as in the article's address); rename the file to capital.mdx`,
+      `${A}/notes.md: (file name): only .mdx files are articles; rename it to notes.mdx if it is one, or move it out of content/articles (images, .avif .gif .jpeg .jpg .png .svg .webp, may stay), or start its name with _ to keep it here unpublished`,
+      `${A}/spread.mdx: line 10: <Move {...props}>: {...props}: spread props are not accepted; write each prop`,
     ]);
   });
 });

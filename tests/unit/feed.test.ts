@@ -21,57 +21,6 @@ import type { Author, Tag, Ticker } from "../../src/lib/content/index.ts";
 
 const PAGE = "https://marketdesk.example/articles/some-story/";
 
-describe("cleanFeedHtml", () => {
-  it.each([
-    {
-      rule: "makes relative links and image URLs absolute against the article's URL",
-      html:
-        '<p><a href="/tags/nvidia/">tag</a> <a href="../other/">other</a> <a href="#the-trigger">down</a>' +
-        ' <a href="https://example.org/x?a=1&amp;b=2">out</a> <a href="mailto:desk@example.org">mail</a></p>' +
-        '<img src="./chart.svg" alt="A chart" srcset="/a.png 1x, b.png 2x">',
-      expected:
-        '<p><a href="https://marketdesk.example/tags/nvidia/">tag</a>' +
-        ' <a href="https://marketdesk.example/articles/other/">other</a>' +
-        ' <a href="https://marketdesk.example/articles/some-story/#the-trigger">down</a>' +
-        ' <a href="https://example.org/x?a=1&amp;b=2">out</a> <a href="mailto:desk@example.org">mail</a></p>' +
-        '<img src="https://marketdesk.example/articles/some-story/chart.svg" alt="A chart"' +
-        ' srcset="https://marketdesk.example/a.png 1x, https://marketdesk.example/articles/some-story/b.png 2x">',
-    },
-    {
-      rule: "drops scripts, styles, canvases, templates, comments and hidden elements",
-      html:
-        "<p>Kept</p><script>alert(1)</script><style>p{color:red}</style><!-- note -->" +
-        "<canvas width=10></canvas><template><p>later</p></template><noscript>no js</noscript>" +
-        '<p hidden>secret</p><script type="application/json">{"bars":[]}</script><p>Also kept</p>',
-      expected: "<p>Kept</p><p>Also kept</p>",
-    },
-    {
-      rule: "strips attributes that need the site's CSS or scripts, and javascript: links",
-      html:
-        '<p class="lead" style="color: red" data-move="down" onclick="go()" id="intro">' +
-        '<a href="javascript:go()" title="Go">x</a></p>',
-      expected: '<p id="intro"><a title="Go">x</a></p>',
-    },
-    {
-      rule: "unwraps custom elements and bare spans, keeping their content in order",
-      html:
-        '<price-chart data-x="1"><figure><img src="/c.svg" alt="c"><figcaption>Cap</figcaption></figure>' +
-        '</price-chart><p>Shares <span class="text-down" data-move="down">fell 16.97%</span> on' +
-        ' <abbr title="Monday">Mon</abbr>.</p>',
-      expected:
-        '<figure><img src="https://marketdesk.example/c.svg" alt="c"><figcaption>Cap</figcaption></figure>' +
-        '<p>Shares fell 16.97% on <abbr title="Monday">Mon</abbr>.</p>',
-    },
-    {
-      rule: "keeps text intact: escapes markup characters, leaves typography as UTF-8",
-      html: "<p>S&amp;P 500 &lt; 6,000 — DeepSeek’s “shock”</p>",
-      expected: "<p>S&amp;P 500 &lt; 6,000 — DeepSeek’s “shock”</p>",
-    },
-  ])("$rule", ({ html, expected }) => {
-    expect(cleanFeedHtml(html, PAGE)).toBe(expected);
-  });
-});
-
 describe("chartImagePath", () => {
   it("names the file by its content: same SVG, same file; different SVG, different file", () => {
     const a = '<svg xmlns="http://www.w3.org/2000/svg"><path d="M0 0L1 1"/></svg>';
@@ -188,6 +137,33 @@ describe("buildFeed: RSS 2.0", () => {
     expect(second.pubDate).toBe("Mon, 27 Jan 2025 00:00:00 GMT");
     expect(second.category).toEqual(["News", "Nvidia", "NVDA"]);
     expect(second["dc:creator"]).toEqual(["News desk"]);
+  });
+
+  it("carries a dek and a channel description as text, even to a reader that renders <description> as HTML", async () => {
+    const dek = '<img src=x onerror="alert(1)"> S&P 500 <b>up</b> &amp; away';
+    const tag: Tag = { id: "nvidia", label: "Nvidia", description: "<script>go()</script> chips" };
+    const xml = await buildFeed(
+      "rss",
+      tagChannel(tag),
+      [article("rebound", "2025-01-28", { description: dek })],
+      sources(["rebound"]),
+      TODAY,
+    );
+    expect(xmlError(xml)).toBeUndefined();
+    const rss = parser.parse(xml).rss;
+    const asHtml = (value: string) => {
+      const document = parseDocument(value);
+      return {
+        elements: DomUtils.findAll(() => true, document.children).length,
+        text: DomUtils.textContent(document),
+      };
+    };
+    expect(asHtml(rss.channel.item[0].description)).toEqual({ elements: 0, text: dek });
+    expect(asHtml(rss.channel.description)).toEqual({ elements: 0, text: "<script>go()</script> chips" });
+    // Written out by hand: escaped as HTML, then as XML.
+    expect(xml).toContain(
+      "<description>&amp;lt;img src=x onerror=&quot;alert(1)&quot;&amp;gt; S&amp;amp;P 500 &amp;lt;b&amp;gt;up&amp;lt;/b&amp;gt; &amp;amp;amp; away</description>",
+    );
   });
 
   it("gives the same bytes for the same input", async () => {
@@ -460,7 +436,7 @@ describe("leadImageHtml", () => {
       height: 675,
     });
     expect(cleanFeedHtml(html, PAGE)).toBe(
-      '<figure><img src="https://marketdesk.example/_astro/lead.Ab12.jpg" alt="BYD\'s &quot;God\'s Eye&quot; &amp; more" width="1200" height="675"></figure>',
+      '<figure><img src="https://marketdesk.example/_astro/lead.Ab12.jpg" alt="BYD&#x27;s &quot;God&#x27;s Eye&quot; &amp; more" width="1200" height="675"></figure>',
     );
   });
 });

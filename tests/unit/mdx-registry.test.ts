@@ -51,7 +51,13 @@ describe("lookupTicker", () => {
     expect(found.bars).toBe(nvda);
   });
 
-  it.each([["nvdx"], [undefined], [42]])("names the bad value %s and lists the known ids", (value) => {
+  it("says a missing ticker is required, not unknown", () => {
+    expect(() => lookupTicker(data, undefined)).toThrow(
+      'ticker is required and missing: add ticker="…" (a ticker id)',
+    );
+  });
+
+  it.each([["nvdx"], [""], [42]])("names the bad value %s and lists the known ids", (value) => {
     expect(() => lookupTicker(data, value)).toThrow(
       `ticker: unknown ticker ${JSON.stringify(value)} (known: ${tickers
         .map((t) => t.id)

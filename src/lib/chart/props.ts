@@ -4,6 +4,7 @@
  */
 import { show } from "../content/errors.ts";
 import { isCalendarDate } from "../site/dates.ts";
+import { checkUrl } from "../site/urls.ts";
 import { PriceDataError } from "../prices/bars.ts";
 import { CHART, chartTypes, type ChartMarker, type ChartType } from "./spec.ts";
 
@@ -36,8 +37,6 @@ export function titleProp(value: unknown): string | undefined {
   throw new PriceDataError(`title=${show(value)} is not accepted; give a short heading, or leave title out`);
 }
 
-const SAFE_HREF = /^(\/(?!\/)|https?:\/\/)/;
-
 /** Checks the shape of `markers`: a list of { date, label, href? }. Dates are checked against the data later. */
 export function markersProp(value: unknown): ChartMarker[] | undefined {
   if (value === undefined) return undefined;
@@ -61,12 +60,17 @@ export function markersProp(value: unknown): ChartMarker[] | undefined {
     if (typeof label !== "string" || label.trim() === "") {
       throw new PriceDataError(`${where}.label ${show(label)} is missing or empty; give a short label`);
     }
-    if (href !== undefined && (typeof href !== "string" || !SAFE_HREF.test(href))) {
+    if (href === undefined) return { date, label: label.trim() };
+    if (typeof href !== "string") {
       throw new PriceDataError(
-        `${where}.href ${show(href)} is not a link; give a site path ("/articles/x/") or an http(s) URL`,
+        `${where}.href ${show(href)} is not a link; give a site path ("/articles/x/") or an https:// address`,
       );
     }
-    return href === undefined ? { date, label: label.trim() } : { date, label: label.trim(), href };
+    const link = checkUrl(href);
+    if ("problem" in link) {
+      throw new PriceDataError(`${where}.href ${show(href)} is not a link: the address ${link.problem}`);
+    }
+    return { date, label: label.trim(), href };
   });
 }
 

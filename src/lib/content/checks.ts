@@ -19,6 +19,7 @@ import {
 import { parseFrontmatter } from "./frontmatter.ts";
 import { articleFrontmatterSchema, type ArticleData, type Author, type Tag, type Ticker } from "./schema.ts";
 import { buildDate } from "../site/dates.ts";
+import { MdxSyntaxError, refusalProblem, scanMdx, type BodyScan } from "../mdx/scan.ts";
 
 /** What the cross-collection checks need to know of each article and snapshot. */
 export interface ArticleRef {
@@ -40,24 +41,40 @@ export interface SnapshotRef {
   currency?: string;
 }
 
+/** An article checked: its frontmatter data, and what its body holds (when it parses). */
+export interface CheckedArticle extends Checked<ArticleData> {
+  body?: BodyScan;
+}
+
 /**
  * An article file checked as the build checks it: its frontmatter read from `source` (see
- * ./frontmatter.ts for why not Astro's reading) and validated, as of the build date `today`. The
- * build's loader and `npm run check:content` both call it.
+ * ./frontmatter.ts for why not Astro's reading) and validated as of the build date `today`, and its
+ * body held to the allowlist (src/lib/mdx/scan.ts). The build's loader and `npm run check:content`
+ * both call it.
  */
-export function checkArticle(
-  file: string,
-  source: string,
-  today: string = buildDate(),
-): Checked<ArticleData> {
-  let frontmatter: unknown;
+export function checkArticle(file: string, source: string, today: string = buildDate()): CheckedArticle {
+  let checked: Checked<ArticleData>;
   try {
-    frontmatter = parseFrontmatter(source, file).data;
+    checked = checkFrontmatter(file, parseFrontmatter(source, file).data, today);
   } catch (error) {
     if (!(error instanceof ContentError)) throw error;
-    return { problems: [...error.problems] };
+    checked = { problems: [...error.problems] };
   }
-  return checkFrontmatter(file, frontmatter, today);
+  let body: BodyScan;
+  try {
+    body = scanMdx(source);
+  } catch (error) {
+    if (!(error instanceof MdxSyntaxError)) throw error;
+    return {
+      ...checked,
+      problems: [...checked.problems, `${file}: (body): not valid MDX: ${error.message}`],
+    };
+  }
+  return {
+    ...checked,
+    body,
+    problems: [...checked.problems, ...body.refusals.map((refusal) => refusalProblem(file, refusal))],
+  };
 }
 
 /**
@@ -127,8 +144,12 @@ export function checkReferences(input: {
 
   const snapshotByTicker = new Map<string, string>();
   for (const snapshot of input.snapshots) {
-    // A snapshot without a ticker id: its own check reports the field.
-    if (snapshot.ticker === undefined) continue;
+    // A snapshot that is not JSON, or has no ticker id: its own check reports it, and its file name
+    // says whose it is, so its ticker is not also reported as having none.
+    if (snapshot.ticker === undefined) {
+      snapshotByTicker.set(snapshot.id, snapshot.file);
+      continue;
+    }
     const ticker = tickers.get(snapshot.ticker);
     if (snapshot.id !== snapshot.ticker) {
       problems.push(

@@ -1,15 +1,17 @@
 /**
  * The content module that reads files: the YAML registries (tickers, tags, authors), validated with
- * their schemas, and the article files as the build finds them. Everything else in lib/content is
- * pure; callers hand it text or parsed data.
+ * their schemas, the list of article files and an article's text. Everything else in lib/content is
+ * pure; callers hand it text or parsed data. The build's loader and `npm run check:content` both read
+ * articles with these, so both see the same files.
  */
-import { globSync, readFileSync } from "node:fs";
-import { join, sep } from "node:path";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { parse as parseYaml } from "yaml";
+import { decodeContent } from "./encoding.ts";
 import { ContentError, parseContent } from "./errors.ts";
 import { checkArticle } from "./checks.ts";
 import { lastModifiedDate } from "./articles.ts";
-import { ARTICLE_PATTERN, CONTENT, idOfFile } from "./paths.ts";
+import { articleFileProblem, CONTENT, idOfFile, isIgnoredName, isImageFile } from "./paths.ts";
 import {
   authorsFileSchema,
   tagsFileSchema,
@@ -43,11 +45,9 @@ export function readAuthors(path: string, file: string = CONTENT.authors): Autho
   return parseContent(authorsFileSchema, readYaml(path, file), file);
 }
 
-/** Article files under `root` (the project directory) as the build finds them, root-relative with `/`. */
+/** The article files under `root` (the project directory), root-relative with `/`: listArticleFiles' files. */
 export function articleFiles(root: string): string[] {
-  return globSync(ARTICLE_PATTERN, { cwd: join(root, CONTENT.articles) })
-    .map((file) => `${CONTENT.articles}/${file.split(sep).join("/")}`)
-    .sort();
+  return listArticleFiles(root).files;
 }
 
 /**
@@ -62,4 +62,35 @@ export function readLastModified(root: string): Map<string, string> {
     if (data) dates.set(idOfFile(file), lastModifiedDate(data));
   }
   return dates;
+}
+
+/**
+ * Every file under content/articles of the project at `root`, at any depth, as root-relative paths
+ * with `/`: the articles, sorted, and a problem for each other file (a `.md`, a capitalised name)
+ * but images.
+ * Files whose names start with `_` or `.`, and folders whose names start with `.`, are skipped.
+ */
+export function listArticleFiles(root: string): { files: string[]; problems: string[] } {
+  const files: string[] = [];
+  const problems: string[] = [];
+  const visit = (relative: string) => {
+    for (const entry of readdirSync(join(root, relative), { withFileTypes: true })) {
+      if (entry.name.startsWith(".") || (entry.isFile() && isIgnoredName(entry.name))) continue;
+      const path = `${relative}/${entry.name}`;
+      if (entry.isDirectory()) visit(path);
+      else if (!isImageFile(path)) {
+        const problem = articleFileProblem(path);
+        if (problem) problems.push(problem);
+        else files.push(path);
+      }
+    }
+  };
+  visit(CONTENT.articles);
+  return { files: files.sort(), problems: problems.sort() };
+}
+
+/** An article's text (`path` on disk, `file` in messages), or the problem with its encoding. */
+export function readArticleSource(path: string, file: string): { source: string } | { problem: string } {
+  const decoded = decodeContent(readFileSync(path), file);
+  return "text" in decoded ? { source: decoded.text } : decoded;
 }

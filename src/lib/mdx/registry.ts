@@ -15,6 +15,7 @@ import { isCalendarDate } from "../site/dates.ts";
 import { resolveChart } from "../chart/resolve.ts";
 import { COMPARE_LIMITS, resolveCompare, tickersProp, type CompareProps } from "../chart/compare.ts";
 import { CHART, type ChartProps } from "../chart/spec.ts";
+import type { ComponentTag } from "./scan.ts";
 
 /** What the components read: every ticker and its price snapshot, by ticker id. */
 export interface ComponentData {
@@ -41,6 +42,8 @@ export interface ArticleContext {
   asOf: string;
   /** The ticker ids its frontmatter lists: the only ones its components may use. */
   tickers: readonly string[];
+  /** The component tags of its body as the scan read them (./scan.ts): their lines go in messages. */
+  tags?: readonly ComponentTag[];
 }
 
 /** The context of an article's body, from its id, file and frontmatter: one definition for the build and check:content. */
@@ -108,6 +111,7 @@ export function lookupTicker(
   article?: ArticleContext,
   prop = "ticker",
 ): TickerData {
+  if (ticker === undefined) throw new Error(missingProp({ ...tickerProp, name: prop }));
   const found = typeof ticker === "string" ? data.tickerById.get(ticker) : undefined;
   if (!found) throw new Error(`${prop}: ${unknownTicker(ticker, [...data.tickerById.keys()])}`);
   if (article && !article.tickers.includes(found.id)) {
@@ -133,6 +137,11 @@ function figureAsOf(props: Props, article: ArticleContext | undefined): void {
 }
 
 const tickerProp: PropDoc = { name: "ticker", values: "a ticker id", default: "required" };
+
+/** `ticker is required and missing: add ticker="…" (a ticker id)`. */
+export function missingProp(prop: PropDoc): string {
+  return `${prop.name} is required and missing: add ${prop.name}="…" (${prop.values})`;
+}
 const dateProp: PropDoc = { name: "date", values: "`YYYY-MM-DD`", default: "required" };
 
 /** A component entry, typed by what it computes. */
@@ -384,9 +393,9 @@ export function isMdxComponent(name: string): name is MdxComponentName {
   return Object.hasOwn(MDX_COMPONENTS, name);
 }
 
-/** `unknown component Chart on line 9; the components are Close, Move, …`. */
-export function unknownComponent(name: string, line: number): string {
-  return `unknown component ${name} on line ${line}; the components are ${[...MDX_COMPONENT_NAMES].sort().join(", ")} (see docs/editing.md)`;
+/** `unknown component Chart; the components are Close, Move, …`. */
+export function unknownComponent(name: string): string {
+  return `unknown component ${name}; the components are ${[...MDX_COMPONENT_NAMES].sort().join(", ")} (see docs/editing.md)`;
 }
 
 /** Why a component is refused outside an article's body. */
@@ -403,9 +412,22 @@ export function describeTag(name: string, props: object): string {
   return `<${[name, ...attrs].join(" ")}>`;
 }
 
-/** The line a failing component reports: `<file>: <tag as written>: <problem>`. */
-export function componentProblem(file: string, tag: string, error: unknown): string {
-  return `${file}: ${tag}: ${error instanceof Error ? error.message : String(error)}`;
+/**
+ * The line a failing component reports: `<file>: line <n>: <tag as written>: <problem>` (without the
+ * line where it is not known: a tag on a page other than an article).
+ */
+export function componentProblem(file: string, tag: string, error: unknown, line?: number): string {
+  return `${file}: ${line ? `line ${line}: ` : ""}${tag}: ${error instanceof Error ? error.message : String(error)}`;
+}
+
+/** The line of the tag `name` with exactly these props in an article's scanned tags, if there is one. */
+export function lineOfTag(
+  tags: readonly ComponentTag[] | undefined,
+  name: string,
+  props: object,
+): number | undefined {
+  const written = describeTag(name, props);
+  return tags?.find((tag) => tag.name === name && describeTag(tag.name, tag.props) === written)?.line;
 }
 
 /**
@@ -425,6 +447,7 @@ export function computeComponent<Name extends MdxComponentName>(
   try {
     return entry.compute(props, where.article, data) as ReturnType<(typeof MDX_COMPONENTS)[Name]["compute"]>;
   } catch (error) {
-    throw new Error(componentProblem(file, tag, error), { cause: error });
+    const line = lineOfTag(where.article?.tags, name, props);
+    throw new Error(componentProblem(file, tag, error, line), { cause: error });
   }
 }

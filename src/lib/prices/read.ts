@@ -15,11 +15,18 @@ export interface SnapshotFile extends SnapshotRef {
 
 /**
  * Every snapshot in `dir` (content/prices), read straight from disk (the build's cached entries
- * included), and a problem naming each file that is not JSON. The build's reference check and
- * `npm run check:content` both read the snapshots with this.
+ * included), and a problem naming each file that is not JSON; those files are listed in `unreadable`
+ * too, so the reference check still counts them as their ticker's snapshot (one problem, not a second
+ * "has no price snapshot"). The build's reference check and `npm run check:content` both read the
+ * snapshots with this.
  */
-export function readSnapshotFiles(dir: string): { snapshots: SnapshotFile[]; problems: string[] } {
+export function readSnapshotFiles(dir: string): {
+  snapshots: SnapshotFile[];
+  unreadable: SnapshotRef[];
+  problems: string[];
+} {
   const snapshots: SnapshotFile[] = [];
+  const unreadable: SnapshotRef[] = [];
   const problems: string[] = [];
   const names = existsSync(dir) ? readdirSync(dir).filter((name) => name.endsWith(".json")) : [];
   for (const name of names.sort()) {
@@ -30,6 +37,7 @@ export function readSnapshotFiles(dir: string): { snapshots: SnapshotFile[]; pro
     } catch (error) {
       if (!(error instanceof SyntaxError)) throw error;
       problems.push(`${file}: (whole file): not valid JSON: ${error.message}`);
+      unreadable.push({ file, id: basename(name, ".json") });
       continue;
     }
     const { ticker, currency } = (data ?? {}) as { ticker?: unknown; currency?: unknown };
@@ -41,5 +49,5 @@ export function readSnapshotFiles(dir: string): { snapshots: SnapshotFile[]; pro
       data,
     });
   }
-  return { snapshots, problems };
+  return { snapshots, unreadable, problems };
 }

@@ -4,6 +4,8 @@
  */
 export * from "./config.ts";
 export * from "./paths.ts";
+export * from "./routes.ts";
+export * from "./urls.ts";
 export * from "./dates.ts";
 export * from "./navigation.ts";
 export * from "./edit-link.ts";

@@ -38,6 +38,9 @@ export function authorPath(id: string, page = 1): string {
   return listPage(`/authors/${id}/`, page);
 }
 
+/** The search page. */
+export const searchPath = "/search/";
+
 /** The indexes of all tags, all tickers and all authors. */
 export const indexPaths = { tags: "/tags/", tickers: "/tickers/", authors: "/authors/" } as const;
 

@@ -1,0 +1,35 @@
+/**
+ * An article body rendered, on its page and for feeds, held to the allowlist of rendered HTML
+ * (src/lib/mdx/allowlist.ts): the source was checked already, so anything outside it comes from a
+ * component or a Markdown feature the list does not know, and the build stops on it rather than
+ * publish it. A failure while rendering names the article's file, whatever threw.
+ */
+import { ContentError } from "@/lib/content";
+import { checkRenderedHtml, type ArticleContext } from "@/lib/mdx";
+
+/** `render`'s HTML if it passes the allowlist; otherwise an error naming the article's file. */
+export async function renderArticleBody(
+  article: ArticleContext,
+  render: () => Promise<string>,
+): Promise<string> {
+  let html: string;
+  try {
+    html = await render();
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    // A component's own error starts with the file and the tag's line already (computeComponent).
+    if (message.startsWith(`${article.file}: `)) throw error;
+    throw new Error(`${article.file}: (body): rendering failed: ${message}`, { cause: error });
+  }
+  // A component used twice makes the same problem twice: one line says it.
+  const problems = [...new Set(checkRenderedHtml(html))];
+  if (problems.length > 0) {
+    throw new ContentError(
+      problems.map(
+        (problem) =>
+          `${article.file}: (rendered body): ${problem}; a component or the Markdown renderer put it there, so fix the component (src/components/mdx) or extend RENDERED_HTML in src/lib/mdx/allowlist.ts`,
+      ),
+    );
+  }
+  return html;
+}

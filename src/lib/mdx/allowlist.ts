@@ -62,6 +62,9 @@ const svgPaint = [
   "strokeLineJoin",
 ];
 
+/** The ids a chart's figure gives its title and caption (ChartPanel, ComparePanel), for aria-labelledby. */
+const CHART_PART_ID = /^(?:chart|compare)-[a-z0-9-]+-(?:title|caption)$/;
+
 /** The rendered body of an article, on its page and in feeds. */
 export const RENDERED_HTML = makeSchema({
   tagNames: [
@@ -88,15 +91,19 @@ export const RENDERED_HTML = makeSchema({
     code: [["className", /^language-[\w-]+$/]],
     ...Object.fromEntries(heading.map((h) => [h, h === "h2" ? ["id", ["className", "sr-only"]] : ["id"]])),
     img: ["src", "alt", "title", "width", "height", ["loading", "lazy", "eager"], ["decoding", "async"]],
-    li: ["id"],
     section: ["dataFootnotes", ["className", "footnotes"]],
     span: [...styled, ["dataMove", "up", "down", "flat"]],
-    figure: [...styled, "dataPriceChart"],
+    figure: [...styled, "dataPriceChart", "dataCompareChart", ["ariaLabelledBy", CHART_PART_ID]],
+    p: [...styled, ["id", CHART_PART_ID]],
+    figcaption: [...styled, ["id", CHART_PART_ID]],
+    // <CompareChart>'s legend.
+    ul: [...styled, "dataChartLegend"],
+    li: ["id", ...styled],
     ...Object.fromEntries(
-      ["p", "div", "price-chart", "figcaption", "details", "summary", "table", "caption", "tr", "td"].map(
-        (tag) => [tag, styled],
-      ),
+      ["div", "price-chart", "details", "summary", "table", "caption", "tr"].map((tag) => [tag, styled]),
     ),
+    // A documented gap's row spans the data columns.
+    td: [...styled, ["colSpan", /^\d$/]],
     th: [...styled, ["scope", "row", "col"]],
     script: [
       ["type", "module", "application/json"],
@@ -107,10 +114,11 @@ export const RENDERED_HTML = makeSchema({
       [":xmlns", "http://www.w3.org/2000/svg"],
       ...["width", "height", "x", "y", "viewBox", "preserveAspectRatio", "overflow", "fontSize", "ariaLabel"],
       ["role", "img"],
+      ["ariaHidden", "true"],
     ],
     g: styled,
     line: [...svgPaint, "x1", "x2", "y1", "y2", "vectorEffect"],
-    path: [...svgPaint, "d", "vectorEffect", "dataPoints"],
+    path: [...svgPaint, "d", "vectorEffect", "dataPoints", "dataSeries"],
     circle: [...svgPaint, "cx", "cy", "r"],
     rect: [...svgPaint, "x", "y", "width", "height"],
     text: [...svgPaint, "x", "y", "dx", "textAnchor"],

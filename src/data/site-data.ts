@@ -89,8 +89,9 @@ function compute(collections: Collections, today: string): SiteData {
     collections.prices.map((e) => e.data),
   );
   const shown = (article: Article | undefined) => article && { id: article.id, ...article.data };
+  // Only incremental builds read these keys: the dev server would hash every body on each edit for nothing.
   const articlePageKey = new Map(
-    index.articles.map((article) => {
+    (isDevServer ? [] : index.articles).map((article) => {
       const { older, newer } = index.adjacent.get(article.id) ?? {};
       const related = (index.related.get(article.id) ?? []).map(shown);
       return [

@@ -17,7 +17,7 @@ import {
   leadImageHtml,
   type FeedChannel,
 } from "@/lib/feed";
-import { articlePath, absoluteUrl } from "@/lib/site";
+import { articlePath, absoluteUrl, timed } from "@/lib/site";
 import { getSiteData, isDevServer, type Article } from "@/data/site-data.ts";
 
 type ChartImages = NonNullable<App.Locals["chartImages"]>;
@@ -46,9 +46,12 @@ async function renderAll(): Promise<FeedContent> {
   };
   // One at a time, so chart files and errors come in article order.
   for (const article of articles) {
+    const body = await timed("feeds: render a body (container)", () =>
+      renderBody(container, article, chartImages),
+    );
     html.set(
       article.id,
-      cleanFeedHtml(await renderBody(container, article, chartImages), absoluteUrl(articlePath(article.id))),
+      timed("feeds: cleanFeedHtml", () => cleanFeedHtml(body, absoluteUrl(articlePath(article.id)))),
     );
   }
   return { html, charts };
@@ -71,13 +74,15 @@ let cached: Promise<FeedContent> | undefined;
 
 /** Every published article rendered for feeds: once per build (on every request in dev). */
 export function getFeedContent(): Promise<FeedContent> {
-  if (isDevServer) return renderAll();
-  return (cached ??= renderAll());
+  if (isDevServer) return timed("feeds: every body", renderAll);
+  return (cached ??= timed("feeds: every body", renderAll));
 }
 
 /** The feed of `channel` over `articles` (published, newest first), as the response a route returns. */
 export async function feedResponse(channel: FeedChannel, articles: readonly Article[]): Promise<Response> {
   const [{ tagById, tickerById }, { html }] = await Promise.all([getSiteData(), getFeedContent()]);
-  const xml = await buildFeed(channel, articles, { tagById, tickerById, html });
+  const xml = await timed("feeds: buildFeed", () =>
+    buildFeed(channel, articles, { tagById, tickerById, html }),
+  );
   return new Response(xml, { headers: { "Content-Type": "application/rss+xml; charset=utf-8" } });
 }

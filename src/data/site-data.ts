@@ -7,7 +7,7 @@
 import { getCollection, type CollectionEntry } from "astro:content";
 import { buildArticleIndex, type ArticleIndex, type Tag, type Ticker } from "@/lib/content";
 import { tickerSummaries, type Bar, type PriceSnapshot, type TickerSummary } from "@/lib/prices";
-import { contentKey, todayUtc } from "@/lib/site";
+import { contentKey, timed, todayUtc } from "@/lib/site";
 
 export type Article = CollectionEntry<"articles">;
 
@@ -149,11 +149,15 @@ let devCache: { key: string; data: SiteData } | undefined;
  * a page with many components pays for one computation, and an edit shows on the next request.
  */
 export function getSiteData(): Promise<SiteData> {
-  if (!isDevServer) return (built ??= readCollections().then((c) => compute(c, buildDate())));
+  if (!isDevServer)
+    return (built ??= readCollections().then((c) =>
+      timed("site data: compute", () => compute(c, buildDate())),
+    ));
   return readCollections().then((collections) => {
     const today = buildDate();
     const key = stateKey(collections, today);
-    if (devCache?.key !== key) devCache = { key, data: compute(collections, today) };
+    if (devCache?.key !== key)
+      devCache = { key, data: timed("site data: compute", () => compute(collections, today)) };
     return devCache.data;
   });
 }

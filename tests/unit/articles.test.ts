@@ -122,7 +122,10 @@ describe("ordering and relations", () => {
     const fast = relatedIndex(corpus);
     const mismatched = corpus.filter(
       (a) =>
-        fast.get(a.id)?.map((r) => r.id).join() !==
+        fast
+          .get(a.id)
+          ?.map((r) => r.id)
+          .join() !==
         relatedArticles(a, corpus)
           .map((r) => r.id)
           .join(),

@@ -18,6 +18,7 @@ import sharp from "sharp";
 import { OG_IMAGE } from "./metadata.ts";
 import type { OgCard } from "./og-card.ts";
 import { FILE_COLOURS } from "../chart/svg.ts";
+import { timed } from "../site/perf-timer.ts";
 
 /** A satori element: what JSX would produce, written as plain objects. */
 interface OgNode {
@@ -134,10 +135,15 @@ function loadFonts() {
 
 const PNG_OPTIONS = { compressionLevel: 6 } as const;
 
+/** The card as satori draws it: SVG with every glyph as a path (scripts/perf/og-micro.ts times it). */
+export function ogSvg(card: OgCard): Promise<string> {
+  return satori(ogCardTree(card), { ...OG_IMAGE, fonts: loadFonts().fonts });
+}
+
 /** Draws a card as PNG bytes, without the cache. */
 async function renderOgPng(card: OgCard): Promise<Buffer> {
-  const svg = await satori(ogCardTree(card), { ...OG_IMAGE, fonts: loadFonts().fonts });
-  return sharp(Buffer.from(svg)).png(PNG_OPTIONS).toBuffer();
+  const svg = await timed("og: satori (layout, glyphs to SVG)", () => ogSvg(card));
+  return timed("og: sharp (SVG to PNG)", () => sharp(Buffer.from(svg)).png(PNG_OPTIONS).toBuffer());
 }
 
 /** Cache key: anything that changes the pixels changes the key. */

@@ -1,9 +1,10 @@
 import type { APIRoute, GetStaticPaths } from "astro";
 import { getFeedContent } from "@/data/feeds.ts";
+import { timed } from "@/lib/site";
 
 /** The static chart images feed items show (see Astro.locals.chartImages in src/data/feeds.ts). */
 export const getStaticPaths = (async () => {
-  const { charts } = await getFeedContent();
+  const { charts } = await timed("charts: waiting for the feed bodies", getFeedContent);
   return [...charts].map(([chart, svg]) => ({ params: { chart }, props: { svg } }));
 }) satisfies GetStaticPaths;
 

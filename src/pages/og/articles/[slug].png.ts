@@ -6,12 +6,13 @@ import type { APIRoute, GetStaticPaths } from "astro";
 import { getSiteData, isDevServer } from "@/data/site-data.ts";
 import { ogCacheKey, ogPng, warmOgCache } from "@/lib/seo/og-image-files.ts";
 import { type OgCard, articleCard } from "@/lib/seo";
+import { timed } from "@/lib/site";
 
 export const getStaticPaths = (async () => {
   const { articles, tickerById, bars } = await getSiteData();
   const cards = articles.map((article) => articleCard(article.data, tickerById, bars));
   // In a build, draw the missing cards all at once (several in flight), before the pages ask for them.
-  if (!isDevServer) await warmOgCache(cards);
+  if (!isDevServer) await timed("og: draw every missing card", () => warmOgCache(cards));
   // The card's own key: an incremental build copies a card whose pixels cannot have changed.
   return articles.map((article, i) => ({
     params: { slug: article.id },

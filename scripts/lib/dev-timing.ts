@@ -148,10 +148,19 @@ export async function timeDevServer(options: DevTimingOptions): Promise<DevTimin
     // The server and the workers it starts share its process group.
     if (server.pid !== undefined && server.exitCode === null) {
       const exited = new Promise((done) => server.once("exit", done));
-      process.kill(-server.pid, "SIGINT");
+      signalGroup(server.pid, "SIGINT");
       await Promise.race([exited, new Promise((done) => setTimeout(done, 10_000))]);
-      if (server.exitCode === null) process.kill(-server.pid, "SIGKILL");
+      signalGroup(server.pid, "SIGKILL");
     }
+  }
+}
+
+/** Signals a process group, if any of it is left. */
+function signalGroup(pid: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(-pid, signal);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ESRCH") throw error;
   }
 }
 

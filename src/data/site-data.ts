@@ -130,14 +130,17 @@ function compute(collections: Collections, today: string): SiteData {
 }
 
 /**
- * What identifies a state of the content: every entry's id and digest (Astro's hash of its source),
- * and the build date. Reading the collections is cheap; computing the site data from them is not.
+ * What identifies a state of the content: every entry's id and digest (Astro's hash of its source; the
+ * YAML registries have none, so their few entries are keyed by their data), and the build date. Kept
+ * as one plain string, compared as it is: the dev server checks it on every getSiteData() call (a page
+ * makes 30 to 60), so it must cost a string join, not a hash of the whole archive.
  */
 function stateKey(collections: Collections, today: string): string {
-  const entries = [collections.articles, collections.tickers, collections.tags, collections.prices].map(
-    (list) => list.map((entry) => `${entry.id}:${entry.digest ?? contentKey(entry.data)}`),
-  );
-  return contentKey(today, entries);
+  const lines = [today];
+  for (const list of [collections.articles, collections.tickers, collections.tags, collections.prices]) {
+    for (const entry of list) lines.push(`${entry.id}\0${entry.digest ?? JSON.stringify(entry.data)}`);
+  }
+  return lines.join("\n");
 }
 
 let built: Promise<SiteData> | undefined;

@@ -352,7 +352,7 @@ function machine(): string {
   return [
     `- date: ${new Date().toISOString().slice(0, 10)}; site at commit ${siteCommit()}`,
     `- machine: ${cpu.length} × ${cpu[0]?.model.trim() ?? "unknown CPU"}, ${(totalmem() / 1024 ** 3).toFixed(0)} GiB RAM, ${osRelease || "Linux"} (kernel ${release()})`,
-    `- versions: Node ${process.version}, astro ${versionOf("astro")}, @astrojs/mdx ${versionOf("@astrojs/mdx")}, vite ${versionOf("vite")}, tailwindcss ${versionOf("tailwindcss")}, pagefind ${versionOf("pagefind")}, sharp ${versionOf("sharp")}, satori ${versionOf("satori")}`,
+    `- versions: Node ${process.version}, astro ${versionOf("astro")}, @astrojs/mdx ${versionOf("@astrojs/mdx")}, vite ${versionOf("vite")}, tailwindcss ${versionOf("tailwindcss")}, pagefind ${versionOf("pagefind")}, sharp ${versionOf("sharp")}`,
     `- corpus: seed ${seed}, about 800 words per article, a <PriceChart> in every fifth`,
     `- command: \`npm run bench -- --sizes ${sizes.join(",")} --repeat ${repeat}${flags}\` (fastest of ${repeat} per build)`,
   ].join("\n");

@@ -1,11 +1,13 @@
 /**
- * What one Open Graph card costs, step by step, on this machine: satori (layout, glyph outlines to
- * SVG), then sharp/librsvg rasterising and PNG encoding, with a few encoder settings, one card at a time.
- * `node scripts/perf/og-micro.ts [--cards 40]`
+ * What one Open Graph card costs on this machine, drawn without the cache, one at a time and four at
+ * a time (as warmOgCache draws them): wall and CPU time per card, and the PNG size.
+ * `node scripts/perf/og-micro.ts [--cards 40]`; with PERF_TIMERS=1 also the text and PNG steps.
  */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { parseArgs } from "node:util";
-import sharp from "sharp";
-import { ogSvg } from "../../src/lib/seo/og-image-files.ts";
+import { ogPng, warmOgCache } from "../../src/lib/seo/og-image-files.ts";
 import { articleCard } from "../../src/lib/seo/og-card.ts";
 import { generateCorpus, readCorpusInput } from "../lib/bench-corpus.ts";
 import { ROOT } from "../lib/site-copy.ts";
@@ -16,45 +18,33 @@ const tickerById = new Map(input.tickers.map((t) => [t.id, t]));
 const cards = generateCorpus(input).map((a) => {
   const fm = /^---\n([\s\S]*?)\n---/.exec(a.text)![1]!;
   const get = (k: string) => new RegExp(`^${k}: (.*)$`, "m").exec(fm)![1]!;
+  const tickers = get("tickers").slice(1, -1).split(", ");
   return articleCard(
-    {
-      title: JSON.parse(get("title")) as string,
-      date: get("date"),
-      tickers: get("tickers").slice(1, -1).split(", "),
-    },
+    { title: JSON.parse(get("title")) as string, date: get("date"), tickers },
     tickerById,
     input.bars,
   );
 });
-sharp.concurrency(1);
-const totals = new Map<string, number>();
-const add = (k: string, ms: number) => totals.set(k, (totals.get(k) ?? 0) + ms);
-let svgBytes = 0;
-let pngBytes = 0;
-await ogSvg(cards[0]!); // font parsing, wasm start-up: once per build, not per card
-for (const card of cards) {
-  let t = performance.now();
-  const svg = await ogSvg(card);
-  add("satori: card tree to SVG (main thread)", performance.now() - t);
-  svgBytes += svg.length;
-  const buf = Buffer.from(svg);
-  t = performance.now();
-  const raw = await sharp(buf).raw().toBuffer();
-  add("librsvg: rasterise the SVG only (raw pixels)", performance.now() - t);
-  t = performance.now();
-  pngBytes += (await sharp(buf).png({ compressionLevel: 6 }).toBuffer()).length;
-  add("sharp: SVG to PNG, compressionLevel 6 (current)", performance.now() - t);
-  t = performance.now();
-  await sharp(buf).png({ compressionLevel: 1 }).toBuffer();
-  add("sharp: SVG to PNG, compressionLevel 1", performance.now() - t);
-  t = performance.now();
-  await sharp(raw, { raw: { width: 1200, height: 630, channels: 4 } })
-    .png({ compressionLevel: 6 })
-    .toBuffer();
-  add("sharp: PNG encoding alone (level 6, from raw)", performance.now() - t);
+const cache = mkdtempSync(join(tmpdir(), "og-micro-"));
+try {
+  await ogPng({ ...cards[0]!, title: "Warm-up: fonts and the card background" }, cache);
+  let bytes = 0;
+  let cpu = process.cpuUsage();
+  let start = performance.now();
+  for (const card of cards) bytes += (await ogPng(card, join(cache, "one"))).length;
+  const report = (label: string) => {
+    const used = process.cpuUsage(cpu);
+    const n = cards.length;
+    console.log(
+      `${label}: ${((performance.now() - start) / n).toFixed(1)} ms wall, ${((used.user + used.system) / 1000 / n).toFixed(1)} ms CPU per card`,
+    );
+  };
+  report("one at a time");
+  cpu = process.cpuUsage();
+  start = performance.now();
+  await warmOgCache(cards, join(cache, "four"));
+  report("four at a time (warmOgCache)");
+  console.log(`${cards.length} cards, mean PNG ${(bytes / cards.length / 1024).toFixed(0)} KB`);
+} finally {
+  rmSync(cache, { recursive: true, force: true });
 }
-const n = cards.length;
-console.log(
-  `${n} cards, sharp.concurrency(1); mean SVG ${(svgBytes / n / 1024).toFixed(0)} KB, PNG ${(pngBytes / n / 1024).toFixed(0)} KB`,
-);
-for (const [k, ms] of totals) console.log(`${(ms / n).toFixed(1).padStart(7)} ms/card  ${k}`);

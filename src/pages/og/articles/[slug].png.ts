@@ -11,8 +11,11 @@ import { timed } from "@/lib/site";
 export const getStaticPaths = (async () => {
   const { articles, tickerById, bars } = await getSiteData();
   const cards = articles.map((article) => articleCard(article.data, tickerById, bars));
-  // In a build, draw the missing cards all at once (several in flight), before the pages ask for them.
-  if (!isDevServer) await timed("og: draw every missing card", () => warmOgCache(cards));
+  // In a build, start drawing the missing cards (several in flight) while the other pages render; each
+  // card's GET waits for its own. A card that fails to draw fails its own page, so this promise's
+  // rejection is left to that page to report.
+  if (!isDevServer)
+    void timed("og: draw every missing card", () => warmOgCache(cards)).catch(() => undefined);
   // The card's own key: an incremental build copies a card whose pixels cannot have changed.
   return articles.map((article, i) => ({
     params: { slug: article.id },

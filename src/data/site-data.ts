@@ -43,6 +43,22 @@ export interface SiteData extends ArticleIndex<Article> {
    * and adjacent stories, ticker chips and figures from the price data, tag labels).
    */
   articlePageKey: Map<string, string>;
+  /** What every page may show besides its own articles: the registries and the price data, hashed. */
+  sharedKey: string;
+}
+
+/**
+ * The incremental-build key of a page that shows `values` (its articles, its page number) and may show
+ * anything of the registries and the price data (ticker chips, tag labels, figures): a page whose key
+ * and code are unchanged since the last build is copied from it.
+ */
+export function pageKey(data: Pick<SiteData, "sharedKey">, ...values: unknown[]): string {
+  return contentKey(data.sharedKey, ...values);
+}
+
+/** An article as a list or a card shows it, for a page key: its id and frontmatter. */
+export function shownInKey(article: Article | undefined): unknown {
+  return article && { id: article.id, ...article.data };
 }
 
 /**
@@ -88,15 +104,14 @@ function compute(collections: Collections, today: string): SiteData {
     tags,
     collections.prices.map((e) => e.data),
   );
-  const shown = (article: Article | undefined) => article && { id: article.id, ...article.data };
   // Only incremental builds read these keys: the dev server would hash every body on each edit for nothing.
   const articlePageKey = new Map(
     (isDevServer ? [] : index.articles).map((article) => {
       const { older, newer } = index.adjacent.get(article.id) ?? {};
-      const related = (index.related.get(article.id) ?? []).map(shown);
+      const related = (index.related.get(article.id) ?? []).map(shownInKey);
       return [
         article.id,
-        contentKey(shared, article.data, article.body, related, shown(older), shown(newer)),
+        contentKey(shared, article.data, article.body, related, shownInKey(older), shownInKey(newer)),
       ];
     }),
   );
@@ -108,6 +123,7 @@ function compute(collections: Collections, today: string): SiteData {
   return {
     ...index,
     articlePageKey,
+    sharedKey: shared,
     today,
     showUnpublished: isDevServer,
     tickers,

@@ -5,7 +5,8 @@ import { timed } from "@/lib/site";
 /** The static chart images feed items show (see Astro.locals.chartImages in src/data/feeds.ts). */
 export const getStaticPaths = (async () => {
   const { charts } = await timed("charts: waiting for the feed bodies", getFeedContent);
-  return [...charts].map(([chart, svg]) => ({ params: { chart }, props: { svg } }));
+  // The file name is a hash of the file: an incremental build copies every chart it built before.
+  return [...charts].map(([chart, svg]) => ({ params: { chart }, props: { svg }, cacheKey: chart }));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ svg: string }> = ({ props }) =>

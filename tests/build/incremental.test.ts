@@ -2,44 +2,71 @@
  * Incremental builds (experimental.incrementalBuild) copy unchanged pages from the previous build.
  * The one property that matters: a rebuild after an edit gives exactly the output a cold build of the
  * edited sources gives. Here one article's headline changes; its own page, and the pages that show it
- * (related and adjacent stories, lists, feeds) must change, and nothing may be left stale.
+ * (related and adjacent stories, lists, feeds) must change, and nothing may be left stale. The same
+ * holds for a deployment: a fresh clone that gets only the cached folders of the last build
+ * (scripts/lib/build-cache.ts, what .github/workflows/deploy.yml restores) rebuilds warm.
  */
-import { readFileSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { BUILD_CACHE_PATHS } from "../../scripts/lib/build-cache.ts";
 import { distFiles } from "../support/dist";
 import { buildSite, makeSiteCopy } from "../support/site-copy";
 
 const EDITED = "content/articles/nvidia-rebounds-after-record-loss.mdx";
+/** Removed in the same change: its page and card must not outlive it in dist/. */
+const REMOVED = "content/articles/us-china-ai-race-good-for-business.mdx";
 const NEW_TITLE = "Nvidia claws back part of its record loss";
 const edit = (source: string) => source.replace(/^title: .*$/m, `title: "${NEW_TITLE}"`);
 
 const warm = makeSiteCopy({}, { prefix: "market-desk-warm-" });
+/** The cached folders of the first build, as a deployment restores them. */
+const saved = mkdtempSync(join(tmpdir(), "market-desk-build-cache-"));
 let cold: ReturnType<typeof makeSiteCopy>;
+let clone: ReturnType<typeof makeSiteCopy>;
 let rebuild: { status: number | null; output: string };
 let fresh: { status: number | null; output: string };
+let deployed: { status: number | null; output: string };
 
 beforeAll(() => {
   const first = buildSite(warm.dir);
   if (first.status !== 0) throw new Error(first.output.slice(-4000));
+  for (const path of BUILD_CACHE_PATHS) cpSync(join(warm.dir, path), join(saved, path), { recursive: true });
   const path = join(warm.dir, EDITED);
   const edited = edit(readFileSync(path, "utf8"));
   writeFileSync(path, edited);
+  rmSync(join(warm.dir, REMOVED));
   rebuild = buildSite(warm.dir);
   cold = makeSiteCopy({ [EDITED]: edited }, { prefix: "market-desk-cold-" });
+  rmSync(join(cold.dir, REMOVED));
   fresh = buildSite(cold.dir);
-}, 600_000);
+  // A fresh clone of the edited sources with nothing of the last build but the cached folders.
+  clone = makeSiteCopy({ [EDITED]: edited }, { prefix: "market-desk-clone-" });
+  rmSync(join(clone.dir, REMOVED));
+  for (const path of BUILD_CACHE_PATHS) cpSync(join(saved, path), join(clone.dir, path), { recursive: true });
+  deployed = buildSite(clone.dir);
+}, 900_000);
 
 afterAll(() => {
   warm.cleanup();
   cold?.cleanup();
+  clone?.cleanup();
+  rmSync(saved, { recursive: true, force: true });
 });
 
-describe("a rebuild after editing one headline", () => {
+describe("a rebuild after editing one headline and removing an article", () => {
   it("succeeds, copying the unaffected article pages instead of rendering them", () => {
     expect(rebuild.status, rebuild.output.slice(-4000)).toBe(0);
-    expect(rebuild.output).toMatch(/\/articles\/[a-z0-9-]+\/index\.html \(restored\)/);
-    expect(rebuild.output).not.toContain("/articles/nvidia-rebounds-after-record-loss/index.html (restored)");
+    expect(rebuild.output).toMatch(/\/articles\/[a-z0-9-]+\/index\.html \((restored|cached)\)/);
+    expect(rebuild.output).not.toMatch(
+      /\/articles\/nvidia-rebounds-after-record-loss\/index\.html \((restored|cached)\)/,
+    );
+  });
+
+  it("leaves nothing of the removed article", () => {
+    const files = distFiles(undefined, join(warm.dir, "dist"));
+    expect(files.filter((file) => file.includes("us-china-ai-race-good-for-business"))).toEqual([]);
   });
 
   it("gives byte for byte the output of a cold build of the edited sources", () => {
@@ -52,6 +79,25 @@ describe("a rebuild after editing one headline", () => {
       (file) => !readFileSync(join(warmDist, file)).equals(readFileSync(join(coldDist, file))),
     );
     expect(stale).toEqual([]);
+  });
+
+  it("in a fresh clone given only the cached folders, is as warm and gives the same output", () => {
+    expect(deployed.status, deployed.output.slice(-4000)).toBe(0);
+    const reused = (output: string) => output.match(/ \((restored|cached)\)/g)?.length ?? 0;
+    // As many pages copied from the cache as in the rebuild in place, and none of them the edited one.
+    expect(reused(deployed.output)).toBe(reused(rebuild.output));
+    expect(reused(deployed.output)).toBeGreaterThan(0);
+    expect(deployed.output).not.toMatch(
+      /\/articles\/nvidia-rebounds-after-record-loss\/index\.html \((restored|cached)\)/,
+    );
+    const cloneDist = join(clone.dir, "dist");
+    const coldDist = join(cold.dir, "dist");
+    const files = distFiles(undefined, coldDist);
+    expect(distFiles(undefined, cloneDist)).toEqual(files);
+    const differ = files.filter(
+      (file) => !readFileSync(join(cloneDist, file)).equals(readFileSync(join(coldDist, file))),
+    );
+    expect(differ).toEqual([]);
   });
 
   it("shows the new headline on the pages that link to the story", () => {

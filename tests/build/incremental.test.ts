@@ -21,37 +21,45 @@ const NEW_TITLE = "Nvidia claws back part of its record loss";
 const edit = (source: string) => source.replace(/^title: .*$/m, `title: "${NEW_TITLE}"`);
 
 const warm = makeSiteCopy({}, { prefix: "market-desk-warm-" });
-/** The cached folders of the first build, as a deployment restores them. */
+/** The cached folders of the first build, as a deployment restores them; the rebuilt dist/. */
 const saved = mkdtempSync(join(tmpdir(), "market-desk-build-cache-"));
+const rebuilt = join(saved, "rebuilt");
 let cold: ReturnType<typeof makeSiteCopy>;
 let clone: ReturnType<typeof makeSiteCopy>;
 let rebuild: { status: number | null; output: string };
 let fresh: { status: number | null; output: string };
 let deployed: { status: number | null; output: string };
 
+/** The edit: a new headline for one article, and another article removed. */
+function change(dir: string, edited: string): void {
+  writeFileSync(join(dir, EDITED), edited);
+  rmSync(join(dir, REMOVED));
+}
+
 beforeAll(() => {
   const first = buildSite(warm.dir);
   if (first.status !== 0) throw new Error(first.output.slice(-4000));
   for (const path of BUILD_CACHE_PATHS) cpSync(join(warm.dir, path), join(saved, path), { recursive: true });
-  const path = join(warm.dir, EDITED);
-  const edited = edit(readFileSync(path, "utf8"));
-  writeFileSync(path, edited);
-  rmSync(join(warm.dir, REMOVED));
+  const edited = edit(readFileSync(join(warm.dir, EDITED), "utf8"));
+  change(warm.dir, edited);
   rebuild = buildSite(warm.dir);
-  cold = makeSiteCopy({ [EDITED]: edited }, { prefix: "market-desk-cold-" });
-  rmSync(join(cold.dir, REMOVED));
-  fresh = buildSite(cold.dir);
-  // A fresh clone of the edited sources with nothing of the last build but the cached folders.
-  clone = makeSiteCopy({ [EDITED]: edited }, { prefix: "market-desk-clone-" });
-  rmSync(join(clone.dir, REMOVED));
+  cpSync(join(warm.dir, "dist"), rebuilt, { recursive: true });
+  // A fresh clone of the edited sources where the first build ran (a CI checkout is always at the same
+  // path, and Astro's page hashes name the modules by theirs), with nothing of that build but the
+  // cached folders.
+  warm.cleanup();
+  clone = makeSiteCopy({}, { at: warm.dir });
+  change(clone.dir, edited);
   for (const path of BUILD_CACHE_PATHS) cpSync(join(saved, path), join(clone.dir, path), { recursive: true });
   deployed = buildSite(clone.dir);
+  cold = makeSiteCopy({}, { prefix: "market-desk-cold-" });
+  change(cold.dir, edited);
+  fresh = buildSite(cold.dir);
 }, 900_000);
 
 afterAll(() => {
-  warm.cleanup();
-  cold?.cleanup();
   clone?.cleanup();
+  cold?.cleanup();
   rmSync(saved, { recursive: true, force: true });
 });
 
@@ -65,13 +73,13 @@ describe("a rebuild after editing one headline and removing an article", () => {
   });
 
   it("leaves nothing of the removed article", () => {
-    const files = distFiles(undefined, join(warm.dir, "dist"));
+    const files = distFiles(undefined, rebuilt);
     expect(files.filter((file) => file.includes("us-china-ai-race-good-for-business"))).toEqual([]);
   });
 
   it("gives byte for byte the output of a cold build of the edited sources", () => {
     expect(fresh.status, fresh.output.slice(-4000)).toBe(0);
-    const warmDist = join(warm.dir, "dist");
+    const warmDist = rebuilt;
     const coldDist = join(cold.dir, "dist");
     const files = distFiles(undefined, coldDist);
     expect(distFiles(undefined, warmDist)).toEqual(files);
@@ -101,7 +109,7 @@ describe("a rebuild after editing one headline and removing an article", () => {
   });
 
   it("shows the new headline on the pages that link to the story", () => {
-    const html = (file: string) => readFileSync(join(warm.dir, "dist", file), "utf8");
+    const html = (file: string) => readFileSync(join(rebuilt, file), "utf8");
     expect(html("articles/nvidia-rebounds-after-record-loss/index.html")).toContain(NEW_TITLE);
     expect(html("articles/nvidia-record-one-day-loss/index.html")).toContain(NEW_TITLE);
     expect(html("index.html")).toContain(NEW_TITLE);

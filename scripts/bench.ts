@@ -13,6 +13,9 @@
  *   build, and gives the ratio: the one comparison the machine's load cannot skew much.
  * - `--dev` first times `astro dev` in the copy (scripts/lib/dev-timing.ts): the first page after the
  *   server starts, each page type after it, and an edit until its page shows it.
+ * - `--archive-after-days N` builds in the hybrid mode (src/lib/site/archive.ts) with that window, as of
+ *   `--build-date` (default 2025-07-01, after the corpus's last article): only the window's articles
+ *   are prerendered; the table gives how many.
  * - `--repeat k` builds k times cold and k times warm and keeps the fastest of each (other work on
  *   the machine only ever slows a build down; the load average is printed with each row).
  * - `--write` puts the tables, the machine and the versions into the given Markdown file between the
@@ -47,6 +50,8 @@ interface Row {
   yardstick?: BuildMeasure;
   /** --dev: the dev server's timings. */
   dev?: DevTiming;
+  /** Article pages the build wrote: all of them, or in hybrid mode the window's. */
+  prerendered: number;
 }
 
 /** The targets on the reference machine (2 cores): docs/performance.md. */
@@ -74,6 +79,8 @@ const { values } = parseArgs({
     template: { type: "boolean", default: false },
     dev: { type: "boolean", default: false },
     "dev-port": { type: "string", default: "4340" },
+    "archive-after-days": { type: "string" },
+    "build-date": { type: "string", default: "2025-07-01" },
   },
 });
 const sizes = values.sizes.split(",").map((s) => {
@@ -90,6 +97,11 @@ if (!Number.isInteger(repeat) || repeat < 1)
 const devPort = Number(values["dev-port"]);
 if (!Number.isInteger(devPort) || devPort < 1024)
   throw new Error(`--dev-port: ${values["dev-port"]} is not a port number from 1024 up`);
+
+/** Hybrid mode: the environment of every site build (the yardstick has no such mode). */
+const hybridEnv: Record<string, string> = values["archive-after-days"]
+  ? { ARCHIVE_AFTER_DAYS: values["archive-after-days"], BUILD_DATE: values["build-date"] }
+  : {};
 
 const mb = (bytes: number | undefined) =>
   bytes === undefined ? "n/a" : `${(bytes / 1024 ** 2).toFixed(0)} MB`;
@@ -123,7 +135,8 @@ async function fastest(
 
 async function build(dir: string, label: string, command = ["npm", "run", "build"]): Promise<BuildMeasure> {
   const [file, ...args] = command as [string, ...string[]];
-  const result = await measureCommand(dir, file, args, { ASTRO_TELEMETRY_DISABLED: "1" });
+  const env = { ASTRO_TELEMETRY_DISABLED: "1", ...(label === "yardstick" ? {} : hybridEnv) };
+  const result = await measureCommand(dir, file, args, env);
   writeFileSync(join(dir, `bench-${label}.log`), result.output);
   if (result.status !== 0) {
     console.error(tail(result.output));
@@ -171,7 +184,10 @@ async function benchSize(count: number): Promise<Row> {
       () => clearCaches(copy.dir),
     );
     const yardstick = values.template ? await yardstickBuild(count) : undefined;
-    const dist = join(copy.dir, "dist");
+    // A hybrid build writes its static files to dist/client/.
+    const dist = existsSync(join(copy.dir, "dist/client"))
+      ? join(copy.dir, "dist/client")
+      : join(copy.dir, "dist");
     const stats = treeStats(dist);
     const budget = budgetCheck(dist);
     const feeds = feedSizes(dist);
@@ -198,6 +214,7 @@ async function benchSize(count: number): Promise<Row> {
       feeds,
       yardstick,
       dev,
+      prerendered: filesUnder(join(dist, "articles"), ".html").length,
     };
   } finally {
     if (values.keep) process.stderr.write(`bench: kept ${copy.dir}\n`);
@@ -232,12 +249,12 @@ function budgetCheck(dist: string): { overBudget: number; heaviest: { path: stri
 
 function tables(rows: Row[]): string {
   const lines = [
-    "| articles | pages built | cold build | CPU (cold) | peak memory | warm rebuild (1 edited) | warm / cold | site feed | largest feed | all feeds | dist/ size | pages over 40 KB (heaviest) | load at start |",
-    "| -------: | ----------: | ---------: | ---------: | ----------: | ----------------------: | ----------: | --------: | -----------: | --------: | ---------: | --------------------------- | ------------: |",
+    "| articles | prerendered | pages built | cold build | CPU (cold) | peak memory | warm rebuild (1 edited) | warm / cold | site feed | largest feed | all feeds | dist/ size | pages over 40 KB (heaviest) | load at start |",
+    "| -------: | ----------: | ----------: | ---------: | ---------: | ----------: | ----------------------: | ----------: | --------: | -----------: | --------: | ---------: | --------------------------- | ------------: |",
   ];
   for (const r of rows) {
     lines.push(
-      `| ${r.articles} | ${r.pages} | ${seconds(r.cold.wallMs)} | ${seconds(r.cold.cpuMs)} | ` +
+      `| ${r.articles} | ${r.prerendered} | ${r.pages} | ${seconds(r.cold.wallMs)} | ${seconds(r.cold.cpuMs)} | ` +
         `${mb(r.cold.peakBytes)} | ${seconds(r.warm.wallMs)} | ${(r.warm.wallMs / r.cold.wallMs).toFixed(2)} | ` +
         `${kb(r.feeds.site)} | ${kb(r.feeds.largest.bytes)} | ${mb(r.feeds.total)} in ${r.feeds.files} | ${mb(r.distBytes)} | ` +
         `${r.overBudget} (${r.heaviest.path} ${(r.heaviest.bytes / 1024).toFixed(0)} KB) | ` +
@@ -348,7 +365,10 @@ function machine(): string {
     ? (/^PRETTY_NAME="?([^"\n]*)"?/m.exec(readFileSync("/etc/os-release", "utf8"))?.[1] ?? "")
     : "";
   const cpu = cpus();
-  const flags = `${values.template ? " --template" : ""}${values.dev ? " --dev" : ""}`;
+  const hybrid = values["archive-after-days"]
+    ? ` --archive-after-days ${values["archive-after-days"]} --build-date ${values["build-date"]}`
+    : "";
+  const flags = `${values.template ? " --template" : ""}${values.dev ? " --dev" : ""}${hybrid}`;
   return [
     `- date: ${new Date().toISOString().slice(0, 10)}; site at commit ${siteCommit()}`,
     `- machine: ${cpu.length} × ${cpu[0]?.model.trim() ?? "unknown CPU"}, ${(totalmem() / 1024 ** 3).toFixed(0)} GiB RAM, ${osRelease || "Linux"} (kernel ${release()})`,

@@ -6,11 +6,10 @@
  * the same here as in the build; unlike the build, the audit carries on after the first problem and
  * also checks drafts and scheduled articles, which a production build does not render.
  */
-import { globSync, readFileSync } from "node:fs";
-import { join, sep } from "node:path";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import {
   ContentError,
-  ARTICLE_PATTERN,
   checkArticle,
   checkReferences,
   CONTENT,
@@ -23,7 +22,7 @@ import {
 } from "../../src/lib/content/index.ts";
 import { checkSnapshot, type PriceSnapshot } from "../../src/lib/prices/index.ts";
 import { readSnapshotFiles } from "../../src/lib/prices/read.ts";
-import { readTags, readTickers } from "../../src/lib/content/read.ts";
+import { articleFiles, readTags, readTickers } from "../../src/lib/content/read.ts";
 import {
   computeComponent,
   describeTag,
@@ -43,12 +42,8 @@ export interface AuditResult {
   counts: { articles: number; tickers: number; tags: number; snapshots: number; components: number };
 }
 
-/** Article files as the build finds them (ARTICLE_PATTERN), as root-relative paths with `/`. */
-export function articleFiles(root: string): string[] {
-  return globSync(ARTICLE_PATTERN, { cwd: join(root, CONTENT.articles) })
-    .map((file) => `${CONTENT.articles}/${file.split(sep).join("/")}`)
-    .sort();
-}
+/** Article files as the build finds them: the one list, in src/lib/content/read.ts. */
+export { articleFiles };
 
 /** Reads a registry, turning its ContentError into problems. */
 function registry<T>(read: () => T[], problems: string[]): T[] | undefined {

@@ -7,7 +7,7 @@
 import { getCollection, type CollectionEntry } from "astro:content";
 import { buildArticleIndex, type ArticleIndex, type Tag, type Ticker } from "@/lib/content";
 import { tickerSummaries, type Bar, type PriceSnapshot, type TickerSummary } from "@/lib/prices";
-import { contentKey, timed, todayUtc } from "@/lib/site";
+import { contentKey, isArchived, timed, todayUtc, type ArchiveWindow } from "@/lib/site";
 
 export type Article = CollectionEntry<"articles">;
 
@@ -45,6 +45,16 @@ export interface SiteData extends ArticleIndex<Article> {
   articlePageKey: Map<string, string>;
   /** What every page may show besides its own articles: the registries and the price data, hashed. */
   sharedKey: string;
+  /**
+   * Hybrid mode only (ARCHIVE_AFTER_DAYS, src/lib/site/archive.ts): the window of prerendered articles;
+   * older ones are rendered on request. Undefined in a fully static build.
+   */
+  archive: ArchiveWindow | undefined;
+}
+
+/** The articles a build prerenders: all of them, or in hybrid mode the ones in the window. */
+export function prerenderedArticles(data: Pick<SiteData, "articles" | "archive">): Article[] {
+  return data.archive ? data.articles.filter((a) => !isArchived(a.data.date, data.archive)) : data.articles;
 }
 
 /**
@@ -62,11 +72,17 @@ export function shownInKey(article: Article | undefined): unknown {
 }
 
 /**
+ * Hybrid mode: the build date and the window, fixed by astro.config.ts when the site was built, so the
+ * server renders archived articles as of that build and not of the day it runs.
+ */
+const archive = import.meta.env.MARKET_DESK_ARCHIVE as ArchiveWindow | undefined;
+
+/**
  * The build date. BUILD_DATE=YYYY-MM-DD overrides it, so tests (and an editor checking what goes
  * live on a given day) can build "as of" another date.
  */
 function buildDate(): string {
-  return process.env.BUILD_DATE ?? todayUtc();
+  return archive?.today ?? process.env.BUILD_DATE ?? todayUtc();
 }
 
 /**
@@ -124,6 +140,7 @@ function compute(collections: Collections, today: string): SiteData {
     ...index,
     articlePageKey,
     sharedKey: shared,
+    archive,
     today,
     showUnpublished: isDevServer,
     tickers,

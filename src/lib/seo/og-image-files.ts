@@ -183,8 +183,8 @@ function background(site: TextBlock, footer: TextBlock): Promise<Buffer> {
 
 const PNG_OPTIONS = { compressionLevel: 6 } as const;
 
-/** Draws a card as PNG bytes, without the cache. */
-async function renderOgPng(card: OgCard): Promise<Buffer> {
+/** Draws a card as PNG bytes, without the cache (a server drawing an archived article's card on request). */
+export async function drawOgPng(card: OgCard): Promise<Buffer> {
   const blocks = cardBlocks(card);
   const [base, kicker, title, move] = await timed("og: text (Pango)", () =>
     Promise.all([
@@ -255,7 +255,7 @@ export function ogPng(card: OgCard, cacheDir: string = ogCacheDir()): Promise<Bu
   if (pending) return pending;
   if (existsSync(file)) return Promise.resolve(readFileSync(file));
   const drawn = (async () => {
-    const png = await renderOgPng(card);
+    const png = await drawOgPng(card);
     mkdirSync(cacheDir, { recursive: true });
     // Write then rename, so a build running beside this one never reads half a file.
     const partial = `${file}.${process.pid}.tmp`;

@@ -14,3 +14,4 @@ export * from "./search-text.ts";
 export * from "./security-headers.ts";
 export * from "./cache-key.ts";
 export * from "./perf-timer.ts";
+export * from "./archive.ts";

@@ -3,13 +3,16 @@
  * drawn at build time and cached by content (src/lib/seo/og-image-files.ts).
  */
 import type { APIRoute, GetStaticPaths } from "astro";
-import { getSiteData, isDevServer } from "@/data/site-data.ts";
+import { getSiteData, isDevServer, prerenderedArticles } from "@/data/site-data.ts";
 import { ogCacheKey, ogPng, warmOgCache } from "@/lib/seo/og-image-files.ts";
 import { type OgCard, articleCard } from "@/lib/seo";
 import { timed } from "@/lib/site";
 
 export const getStaticPaths = (async () => {
-  const { articles, tickerById, bars } = await getSiteData();
+  const data = await getSiteData();
+  const { tickerById, bars } = data;
+  // Every article, or in hybrid mode the ones in the window (older ones: ./_archived.png.ts).
+  const articles = prerenderedArticles(data);
   const cards = articles.map((article) => articleCard(article.data, tickerById, bars));
   // In a build, start drawing the missing cards (several in flight) while the other pages render; each
   // card's GET waits for its own. A card that fails to draw fails its own page, so this promise's

@@ -58,7 +58,7 @@ describe("NewsArticle JSON-LD", () => {
 describe("metadata helpers", () => {
   it("names authors by id and refuses unknown ones", () => {
     expect(authorName("markets-team")).toBe("Market Desk markets team");
-    expect(() => authorName("nobody")).toThrow(/unknown author "nobody".*src\/lib\/site\.ts/);
+    expect(() => authorName("nobody")).toThrow(/unknown author "nobody".*src\/lib\/site\/config\.ts/);
   });
 
   it("puts each article's card under /og/articles/", () => {

@@ -3,7 +3,8 @@
  * are rendered on request by the Node adapter's standalone server, the window and every list, feed and
  * sitemap stay static. Two hybrid builds of the site as of 1 July 2025: one with a 120-day window
  * (from 3 March 2025: two of the ten articles are prerendered, eight archived), one with a window that
- * holds everything, whose files are what the archived pages must be byte for byte.
+ * holds everything, whose files are what the archived pages must be byte for byte; and the fully static
+ * build, whose page differs only in carrying the policy in a <meta> element instead of a header.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
@@ -19,6 +20,7 @@ const RECENT = "baidu-releases-reasoning-model"; // 16 March 2025
 
 const hybrid = makeSiteCopy({}, { prefix: "market-desk-hybrid-" });
 const everything = makeSiteCopy({}, { prefix: "market-desk-hybrid-all-" });
+const statically = makeSiteCopy({}, { prefix: "market-desk-hybrid-static-" });
 let server: ChildProcess;
 let origin: string;
 
@@ -44,6 +46,8 @@ beforeAll(async () => {
     const result = buildSite(copy.dir, { BUILD_DATE, ARCHIVE_AFTER_DAYS: days });
     if (result.status !== 0) throw new Error(result.output.slice(-4000));
   }
+  const result = buildSite(statically.dir, { BUILD_DATE });
+  if (result.status !== 0) throw new Error(result.output.slice(-4000));
   const port = await freePort();
   origin = `http://127.0.0.1:${port}`;
   server = spawn(process.execPath, [join(hybrid.dir, "dist/server/entry.mjs")], {
@@ -59,6 +63,7 @@ afterAll(() => {
   if (server?.pid && server.exitCode === null) process.kill(-server.pid, "SIGTERM");
   hybrid.cleanup();
   everything.cleanup();
+  statically.cleanup();
 });
 
 const client = (dir: string, file: string) => join(dir, "dist/client", file);
@@ -98,12 +103,23 @@ describe("the hybrid mode", () => {
     expect(served.equals(readFileSync(client(everything.dir, `articles/${ARCHIVED}/index.html`)))).toBe(true);
   });
 
+  it("serves the page the fully static build writes, with its policy in the header instead of a <meta>", async () => {
+    const response = await fetch(`${origin}/articles/${ARCHIVED}/`);
+    const served = await response.text();
+    const page = readFileSync(join(statically.dir, `dist/articles/${ARCHIVED}/index.html`), "utf8");
+    const meta = /<meta http-equiv="content-security-policy" content="([^"]*)">/.exec(page);
+    expect(meta).not.toBeNull();
+    expect(response.headers.get("content-security-policy")).toBe(meta![1]);
+    expect(served).toBe(page.replace(meta![0], ""));
+  });
+
   it("draws an archived article's card on request, the card a build draws", async () => {
     const response = await fetch(`${origin}/og/articles/${ARCHIVED}.png`);
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("image/png");
     const served = Buffer.from(await response.arrayBuffer());
     expect(served.equals(readFileSync(client(everything.dir, `og/articles/${ARCHIVED}.png`)))).toBe(true);
+    expect(served.equals(readFileSync(join(statically.dir, `dist/og/articles/${ARCHIVED}.png`)))).toBe(true);
   });
 
   it("serves the window's pages from their files, and the 404 page for an article that does not exist", async () => {

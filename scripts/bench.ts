@@ -1,7 +1,7 @@
 /**
  * Build benchmark:
  * `npm run bench -- [--sizes 1000,4000] [--repeat 1] [--seed 2025] [--template] [--dev] [--dev-port 4340]
- *   [--write docs/performance.md] [--keep]`
+ *   [--cold-only] [--write docs/performance.md] [--keep]`
  *
  * For each size N, copies the site to a temporary folder, replaces its articles with a synthetic corpus
  * of N articles (scripts/lib/bench-corpus.ts), and runs the site's own `npm run build` there: once
@@ -16,6 +16,8 @@
  * - `--archive-after-days N` builds in the hybrid mode (src/lib/site/archive.ts) with that window, as of
  *   `--build-date` (default 2025-07-01, after the corpus's last article): only the window's articles
  *   are prerendered; the table gives how many.
+ * - `--cold-only` skips the warm rebuild (the largest sizes, where only the cold build's time and
+ *   memory are wanted).
  * - `--repeat k` builds k times cold and k times warm and keeps the fastest of each (other work on
  *   the machine only ever slows a build down; the load average is printed with each row).
  * - `--write` puts the tables, the machine and the versions into the given Markdown file between the
@@ -43,7 +45,8 @@ interface Row {
   pages: number;
   htmlFiles: number;
   cold: BuildMeasure;
-  warm: BuildMeasure;
+  /** Undefined with --cold-only. */
+  warm?: BuildMeasure;
   distBytes: number;
   feeds: FeedSizes;
   /** --template: the yardstick's cold build with the same posts. */
@@ -78,6 +81,7 @@ const { values } = parseArgs({
     keep: { type: "boolean", default: false },
     template: { type: "boolean", default: false },
     dev: { type: "boolean", default: false },
+    "cold-only": { type: "boolean", default: false },
     "dev-port": { type: "string", default: "4340" },
     "archive-after-days": { type: "string" },
     "build-date": { type: "string", default: "2025-07-01" },
@@ -192,6 +196,20 @@ async function benchSize(count: number): Promise<Row> {
     const budget = budgetCheck(dist);
     const feeds = feedSizes(dist);
 
+    const row: Row = {
+      articles: count,
+      ...budget,
+      pages: pagesBuilt(cold.output) ?? stats.htmlFiles,
+      htmlFiles: stats.htmlFiles,
+      cold,
+      distBytes: stats.bytes,
+      feeds,
+      yardstick,
+      dev,
+      prerendered: filesUnder(join(dist, "articles"), ".html").length,
+    };
+    if (values["cold-only"]) return row;
+
     // Warm: the same copy, caches kept, one article's text changed (differently each round).
     const changed = generateCorpus(readCorpusInput(copy.dir, count, seed))[Math.floor(count / 2)]!;
     process.stderr.write(`bench: N=${count}: warm rebuild (one article changed) ...\n`);
@@ -203,19 +221,7 @@ async function benchSize(count: number): Promise<Row> {
           `${changed.text}\nUpdate ${round + 1}: this article was revised after publication to add a sentence.\n`,
         ),
     );
-    return {
-      articles: count,
-      ...budget,
-      pages: pagesBuilt(cold.output) ?? stats.htmlFiles,
-      htmlFiles: stats.htmlFiles,
-      cold,
-      warm,
-      distBytes: stats.bytes,
-      feeds,
-      yardstick,
-      dev,
-      prerendered: filesUnder(join(dist, "articles"), ".html").length,
-    };
+    return { ...row, warm };
   } finally {
     if (values.keep) process.stderr.write(`bench: kept ${copy.dir}\n`);
     else copy.cleanup();
@@ -255,10 +261,10 @@ function tables(rows: Row[]): string {
   for (const r of rows) {
     lines.push(
       `| ${r.articles} | ${r.prerendered} | ${r.pages} | ${seconds(r.cold.wallMs)} | ${seconds(r.cold.cpuMs)} | ` +
-        `${mb(r.cold.peakBytes)} | ${seconds(r.warm.wallMs)} | ${(r.warm.wallMs / r.cold.wallMs).toFixed(2)} | ` +
+        `${mb(r.cold.peakBytes)} | ${seconds(r.warm?.wallMs)} | ${r.warm ? (r.warm.wallMs / r.cold.wallMs).toFixed(2) : "n/a"} | ` +
         `${kb(r.feeds.site)} | ${kb(r.feeds.largest.bytes)} | ${mb(r.feeds.total)} in ${r.feeds.files} | ${mb(r.distBytes)} | ` +
         `${r.overBudget} (${r.heaviest.path} ${(r.heaviest.bytes / 1024).toFixed(0)} KB) | ` +
-        `${r.cold.loadAtStart.toFixed(1)} / ${r.warm.loadAtStart.toFixed(1)} |`,
+        `${r.cold.loadAtStart.toFixed(1)} / ${r.warm?.loadAtStart.toFixed(1) ?? "n/a"} |`,
     );
   }
   if (rows.some((r) => r.yardstick)) {
@@ -312,7 +318,7 @@ function targets(rows: Row[]): string[] {
     );
   }
   const r4000 = at(4000);
-  if (r4000) {
+  if (r4000?.warm) {
     const ratio = r4000.warm.wallMs / r4000.cold.wallMs;
     out.push(
       `- warm rebuild at 4000: ${ratio.toFixed(2)} of cold (target at most ${TARGETS.warmToColdAt4000}): ${verdict(ratio <= TARGETS.warmToColdAt4000)}`,
@@ -320,7 +326,7 @@ function targets(rows: Row[]): string[] {
   }
   const r10000 = at(10_000);
   if (r10000?.cold.peakBytes !== undefined) {
-    const peak = Math.max(r10000.cold.peakBytes, r10000.warm.peakBytes ?? 0);
+    const peak = Math.max(r10000.cold.peakBytes, r10000.warm?.peakBytes ?? 0);
     out.push(
       `- peak memory at 10000: ${(peak / 1024 ** 3).toFixed(2)} GiB (target at most 3 GiB): ${verdict(peak <= TARGETS.peakBytesAt10000)}`,
     );
@@ -368,7 +374,7 @@ function machine(): string {
   const hybrid = values["archive-after-days"]
     ? ` --archive-after-days ${values["archive-after-days"]} --build-date ${values["build-date"]}`
     : "";
-  const flags = `${values.template ? " --template" : ""}${values.dev ? " --dev" : ""}${hybrid}`;
+  const flags = `${values.template ? " --template" : ""}${values.dev ? " --dev" : ""}${values["cold-only"] ? " --cold-only" : ""}${hybrid}`;
   return [
     `- date: ${new Date().toISOString().slice(0, 10)}; site at commit ${siteCommit()}`,
     `- machine: ${cpu.length} × ${cpu[0]?.model.trim() ?? "unknown CPU"}, ${(totalmem() / 1024 ** 3).toFixed(0)} GiB RAM, ${osRelease || "Linux"} (kernel ${release()})`,

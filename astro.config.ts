@@ -1,12 +1,25 @@
 import { defineConfig } from "astro/config";
-import type { AstroUserConfig } from "astro";
+import type { AstroIntegration, AstroUserConfig } from "astro";
 import mdx from "@astrojs/mdx";
+import node from "@astrojs/node";
 import sitemap from "@astrojs/sitemap";
 import tailwindcss from "@tailwindcss/vite";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { site } from "./src/lib/site/index.ts";
-import { readLastModified } from "./src/lib/content/read.ts";
+import { relative, sep } from "node:path";
+import {
+  absoluteUrl,
+  archiveAfterDays,
+  archiveWindow,
+  articlePath,
+  isArchived,
+  site,
+  todayUtc,
+  type ArchiveWindow,
+} from "./src/lib/site/index.ts";
+import { pruneStaleOutput } from "./src/lib/site/output-files.ts";
+import { publicationState } from "./src/lib/content/articles.ts";
+import { readArticleFrontmatter, readLastModified } from "./src/lib/content/read.ts";
 import { cspForAstro, headersFor, parseHeadersFile } from "./src/lib/site/index.ts";
 
 /** The site-wide security headers of public/_headers: the one place they are written. */
@@ -23,21 +36,94 @@ const articleLastmod = (url: string) => {
   const slug = /^\/articles\/([^/]+)\/$/.exec(new URL(url).pathname)?.[1];
   return slug === undefined ? undefined : lastModified.get(slug);
 };
+/**
+ * A build writes into the previous dist/ (`emptyOutDir: false` below), so an incremental build leaves
+ * each unchanged page in place instead of deleting it and copying it back from Astro's cache. Once the
+ * pages are written, whatever this build neither wrote nor kept is deleted (src/lib/site/output-files.ts):
+ * dist/ then holds exactly what a cold build writes (tests/build/incremental.test.ts compares them).
+ */
+function staleOutput(): AstroIntegration {
+  let started = 0;
+  return {
+    name: "market-desk:stale-output",
+    hooks: {
+      "astro:build:start": () => {
+        started = Date.now();
+      },
+      "astro:build:done": ({ dir, assets, logger }) => {
+        const root = fileURLToPath(dir);
+        const kept = new Set(
+          [...assets.values()].flat().map((url) => relative(root, fileURLToPath(url)).split(sep).join("/")),
+        );
+        const deleted = pruneStaleOutput(root, kept, started);
+        if (deleted.length > 0) logger.info(`deleted ${deleted.length} file(s) of earlier builds from dist/`);
+      },
+    },
+  };
+}
+
+/**
+ * The optional hybrid mode (src/lib/site/archive.ts): ARCHIVE_AFTER_DAYS=N at build time keeps the
+ * last N days of articles and every list, feed and sitemap static, and serves older articles (and
+ * their cards) on request through the Node adapter, standalone. Unset, nothing below applies and the
+ * build is the fully static site.
+ */
+const archiveDays = archiveAfterDays(process.env);
+const archive =
+  archiveDays === undefined ? undefined : archiveWindow(process.env.BUILD_DATE ?? todayUtc(), archiveDays);
+
+function archiveRoutes(): AstroIntegration {
+  return {
+    name: "market-desk:archive",
+    hooks: {
+      "astro:config:setup": ({ injectRoute }) => {
+        // Rest parameters, so a prerendered page of the window ([slug]) is matched first, and only a
+        // path with no file falls through to these.
+        injectRoute({
+          pattern: "/articles/[...archived]",
+          entrypoint: "./src/pages/articles/_archived.astro",
+          prerender: false,
+        });
+        injectRoute({
+          pattern: "/og/articles/[...archived].png",
+          entrypoint: "./src/pages/og/articles/_archived.png.ts",
+          prerender: false,
+        });
+      },
+    },
+  };
+}
+
+/** The sitemap lists only prerendered pages by itself: the archived articles are added to it. */
+function archivedUrls(window: ArchiveWindow): string[] {
+  return readArticleFrontmatter(process.cwd())
+    .filter(
+      ({ data }) => publicationState({ data }, window.today) === "published" && isArchived(data.date, window),
+    )
+    .map(({ id }) => absoluteUrl(articlePath(id)));
+}
 
 export default defineConfig({
+  // Hybrid mode: the CSP goes in a header for every page (the adapter keeps the prerendered pages'
+  // headers in a file it serves them with), so an archived page rendered on request is byte for byte
+  // the page a build would have written.
+  ...(archive && { adapter: node({ mode: "standalone", staticHeaders: true }) }),
   site: site.url,
   trailingSlash: "always",
   // Stylesheets stay files, so the policy's style-src needs no hashes.
   build: { format: "directory", inlineStylesheets: "never" },
+  // staleOutput comes last: it runs when the sitemap is written.
   integrations: [
     mdx(),
     // An article's lastmod is the day it last changed: its latest correction or update, else its date.
     sitemap({
+      ...(archive ? { customPages: archivedUrls(archive) } : {}),
       serialize(item) {
         const lastmod = articleLastmod(item.url);
         return lastmod ? { ...item, lastmod } : item;
       },
     }),
+    ...(archive ? [archiveRoutes()] : [staleOutput()]),
   ],
   // Market news has no code blocks. Shiki, the default highlighter, colours code with inline styles
   // that a strict Content-Security-Policy refuses (Astro warns on every build), and loading it costs
@@ -60,7 +146,12 @@ export default defineConfig({
   server: ({ command }) => ({ headers: command === "preview" ? securityHeaders : {} }),
   vite: {
     plugins: [tailwindcss()],
+    // Hybrid mode: the build date and the window, for the server to render archived articles as of this build.
+    define: archive ? { "import.meta.env.MARKET_DESK_ARCHIVE": JSON.stringify(archive) } : {},
     build: {
+      // Write into the last build's dist/; staleOutput (above) deletes what this build did not write.
+      // A hybrid build, whose server bundle would keep old chunks, starts from an empty dist/.
+      emptyOutDir: archive ? undefined : false,
       // Bundled scripts stay files rather than inline <script> blocks, so the static policy in
       // public/_headers allows them as 'self' and never needs their (changing) hashes.
       assetsInlineLimit: (file: string) => (file.endsWith(".js") ? false : undefined),

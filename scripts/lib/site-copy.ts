@@ -37,14 +37,18 @@ const NOT_COPIED = new Set([
  */
 const CACHES = new Set([".astro", ".vite", ".vite-temp", ".cache"]);
 
-/** Makes a copy of the site in a new temporary folder, with some files added or replaced. */
+/**
+ * Makes a copy of the site in a new temporary folder (or at `at`, a path that must not exist yet), with
+ * some files added or replaced.
+ */
 export function makeSiteCopy(
   overrides: Overrides = {},
-  options: { root?: string; prefix?: string; nodeModules?: string } = {},
+  options: { root?: string; prefix?: string; nodeModules?: string; at?: string } = {},
 ): { dir: string; cleanup: () => void } {
   const root = options.root ?? ROOT;
   const nodeModules = options.nodeModules ?? join(root, "node_modules");
-  const dir = mkdtempSync(join(tmpdir(), options.prefix ?? "market-desk-"));
+  if (options.at) mkdirSync(options.at);
+  const dir = options.at ?? mkdtempSync(join(tmpdir(), options.prefix ?? "market-desk-"));
   for (const entry of readdirSync(root)) {
     if (!NOT_COPIED.has(entry)) cpSync(join(root, entry), join(dir, entry), { recursive: true });
   }

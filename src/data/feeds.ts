@@ -23,7 +23,7 @@ import {
   tickerChannel,
   type FeedChannel,
 } from "@/lib/feed";
-import { articlePath, absoluteUrl, FEED_FORMATS, type FeedFormat } from "@/lib/site";
+import { articlePath, absoluteUrl, FEED_FORMATS, timed, type FeedFormat } from "@/lib/site";
 import { getSiteData, isDevServer, type Article } from "@/data/site-data.ts";
 
 type ChartImages = NonNullable<App.Locals["chartImages"]>;
@@ -52,9 +52,14 @@ async function renderAll(): Promise<FeedContent> {
   };
   // One at a time, so chart files and errors come in article order.
   for (const article of articles) {
-    const body = await renderBody(container, article, chartImages);
+    const body = await timed("feeds: render a body (container)", () =>
+      renderBody(container, article, chartImages),
+    );
     try {
-      html.set(article.id, cleanFeedHtml(body, absoluteUrl(articlePath(article.id))));
+      html.set(
+        article.id,
+        timed("feeds: cleanFeedHtml", () => cleanFeedHtml(body, absoluteUrl(articlePath(article.id)))),
+      );
     } catch (error) {
       throw new Error(`${articleContextOf(article).file}: (feed body): ${(error as Error).message}`, {
         cause: error,
@@ -84,8 +89,8 @@ let cached: Promise<FeedContent> | undefined;
 
 /** Every published article rendered for feeds: once per build (on every request in dev). */
 export function getFeedContent(): Promise<FeedContent> {
-  if (isDevServer) return renderAll();
-  return (cached ??= renderAll());
+  if (isDevServer) return timed("feeds: every body", renderAll);
+  return (cached ??= timed("feeds: every body", renderAll));
 }
 
 /** The feed of `channel` over `articles` (published, newest first) in `format`, as the response a route returns. */
@@ -98,7 +103,9 @@ export async function feedResponse(
     getSiteData(),
     getFeedContent(),
   ]);
-  const body = await buildFeed(format, channel, articles, { tagById, tickerById, authorById, html }, today);
+  const body = await timed("feeds: buildFeed", () =>
+    buildFeed(format, channel, articles, { tagById, tickerById, authorById, html }, today),
+  );
   return new Response(body, { headers: { "Content-Type": `${FEED_FORMATS[format].type}; charset=utf-8` } });
 }
 

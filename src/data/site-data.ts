@@ -22,7 +22,7 @@ import {
   type SeriesEvents,
   type TickerSummary,
 } from "@/lib/prices";
-import { buildDate, contentKey } from "@/lib/site";
+import { buildDate, contentKey, isArchived, timed, type ArchiveWindow } from "@/lib/site";
 
 export type Article = CollectionEntry<"articles">;
 
@@ -67,6 +67,46 @@ export interface SiteData extends ArticleIndex<Article> {
    * and adjacent stories, ticker chips and figures from the price data, tag labels).
    */
   articlePageKey: Map<string, string>;
+  /** What every page may show besides its own articles: the registries and the price data, hashed. */
+  sharedKey: string;
+  /**
+   * Hybrid mode only (ARCHIVE_AFTER_DAYS, src/lib/site/archive.ts): the window of prerendered articles;
+   * older ones are rendered on request. Undefined in a fully static build.
+   */
+  archive: ArchiveWindow | undefined;
+}
+
+/** The articles a build prerenders: all of them, or in hybrid mode the ones in the window. */
+export function prerenderedArticles(data: Pick<SiteData, "articles" | "archive">): Article[] {
+  return data.archive ? data.articles.filter((a) => !isArchived(a.data.date, data.archive)) : data.articles;
+}
+
+/**
+ * The incremental-build key of a page that shows `values` (its articles, its page number) and may show
+ * anything of the registries and the price data (ticker chips, tag labels, figures): a page whose key
+ * and code are unchanged since the last build is copied from it.
+ */
+export function pageKey(data: Pick<SiteData, "sharedKey">, ...values: unknown[]): string {
+  return contentKey(data.sharedKey, ...values);
+}
+
+/** An article as a list or a card shows it, for a page key: its id and frontmatter. */
+export function shownInKey(article: Article | undefined): unknown {
+  return article && { id: article.id, ...article.data };
+}
+
+/**
+ * Hybrid mode: the build date and the window, fixed by astro.config.ts when the site was built, so the
+ * server renders archived articles as of that build and not of the day it runs.
+ */
+const archive = import.meta.env.MARKET_DESK_ARCHIVE as ArchiveWindow | undefined;
+
+/**
+ * The day the site is built as of: the build date (BUILD_DATE=YYYY-MM-DD, else today), or in hybrid
+ * mode the day of the build that made the server, so archived articles render as of that build.
+ */
+function siteToday(): string {
+  return archive?.today ?? buildDate();
 }
 
 /**
@@ -109,14 +149,14 @@ function compute(collections: Collections, today: string): SiteData {
     authors,
     collections.prices.map((e) => e.data),
   );
-  const shown = (article: Article | undefined) => article && { id: article.id, ...article.data };
+  // Only incremental builds read these keys: the dev server would hash every body on each edit for nothing.
   const articlePageKey = new Map(
-    index.articles.map((article) => {
+    (isDevServer ? [] : index.articles).map((article) => {
       const { older, newer } = index.adjacent.get(article.id) ?? {};
-      const related = (index.related.get(article.id) ?? []).map(shown);
+      const related = (index.related.get(article.id) ?? []).map(shownInKey);
       return [
         article.id,
-        contentKey(shared, article.data, article.body, related, shown(older), shown(newer)),
+        contentKey(shared, article.data, article.body, related, shownInKey(older), shownInKey(newer)),
       ];
     }),
   );
@@ -128,6 +168,8 @@ function compute(collections: Collections, today: string): SiteData {
   return {
     ...index,
     articlePageKey,
+    sharedKey: shared,
+    archive,
     today,
     showUnpublished: isDevServer,
     tickers,
@@ -159,18 +201,23 @@ function compute(collections: Collections, today: string): SiteData {
 }
 
 /**
- * What identifies a state of the content: every entry's id and digest (Astro's hash of its source),
- * and the build date. Reading the collections is cheap; computing the site data from them is not.
+ * What identifies a state of the content: every entry's id and digest (Astro's hash of its source; the
+ * YAML registries have none, so their few entries are keyed by their data), and the build date. Kept
+ * as one plain string, compared as it is: the dev server checks it on every getSiteData() call (a page
+ * makes 30 to 60), so it must cost a string join, not a hash of the whole archive.
  */
 function stateKey(collections: Collections, today: string): string {
-  const entries = [
+  const lines = [today];
+  for (const list of [
     collections.articles,
     collections.tickers,
     collections.tags,
     collections.authors,
     collections.prices,
-  ].map((list) => list.map((entry) => `${entry.id}:${entry.digest ?? contentKey(entry.data)}`));
-  return contentKey(today, entries);
+  ]) {
+    for (const entry of list) lines.push(`${entry.id}\0${entry.digest ?? JSON.stringify(entry.data)}`);
+  }
+  return lines.join("\n");
 }
 
 let built: Promise<SiteData> | undefined;
@@ -182,11 +229,15 @@ let devCache: { key: string; data: SiteData } | undefined;
  * a page with many components pays for one computation, and an edit shows on the next request.
  */
 export function getSiteData(): Promise<SiteData> {
-  if (!isDevServer) return (built ??= readCollections().then((c) => compute(c, buildDate())));
+  if (!isDevServer)
+    return (built ??= readCollections().then((c) =>
+      timed("site data: compute", () => compute(c, siteToday())),
+    ));
   return readCollections().then((collections) => {
-    const today = buildDate();
+    const today = siteToday();
     const key = stateKey(collections, today);
-    if (devCache?.key !== key) devCache = { key, data: compute(collections, today) };
+    if (devCache?.key !== key)
+      devCache = { key, data: timed("site data: compute", () => compute(collections, today)) };
     return devCache.data;
   });
 }

@@ -2,49 +2,84 @@
  * Incremental builds (experimental.incrementalBuild) copy unchanged pages from the previous build.
  * The one property that matters: a rebuild after an edit gives exactly the output a cold build of the
  * edited sources gives. Here one article's headline changes; its own page, and the pages that show it
- * (related and adjacent stories, lists, feeds) must change, and nothing may be left stale.
+ * (related and adjacent stories, lists, feeds) must change, and nothing may be left stale. The same
+ * holds for a deployment: a fresh clone that gets only the cached folders of the last build
+ * (scripts/lib/build-cache.ts, what .github/workflows/deploy.yml restores) rebuilds warm.
  */
-import { readFileSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { BUILD_CACHE_PATHS } from "../../scripts/lib/build-cache.ts";
 import { distFiles } from "../support/dist";
 import { buildSite, makeSiteCopy } from "../support/site-copy";
 
 const EDITED = "content/articles/nvidia-rebounds-after-record-loss.mdx";
+/** Removed in the same change: its page and card must not outlive it in dist/. */
+const REMOVED = "content/articles/us-china-ai-race-good-for-business.mdx";
 const NEW_TITLE = "Nvidia claws back part of its record loss";
 const edit = (source: string) => source.replace(/^title: .*$/m, `title: "${NEW_TITLE}"`);
 
 const warm = makeSiteCopy({}, { prefix: "market-desk-warm-" });
+/** The cached folders of the first build, as a deployment restores them; the rebuilt dist/. */
+const saved = mkdtempSync(join(tmpdir(), "market-desk-build-cache-"));
+const rebuilt = join(saved, "rebuilt");
 let cold: ReturnType<typeof makeSiteCopy>;
+let clone: ReturnType<typeof makeSiteCopy>;
 let rebuild: { status: number | null; output: string };
 let fresh: { status: number | null; output: string };
+let deployed: { status: number | null; output: string };
+
+/** The edit: a new headline for one article, and another article removed. */
+function change(dir: string, edited: string): void {
+  writeFileSync(join(dir, EDITED), edited);
+  rmSync(join(dir, REMOVED));
+}
 
 beforeAll(() => {
   const first = buildSite(warm.dir);
   if (first.status !== 0) throw new Error(first.output.slice(-4000));
-  const path = join(warm.dir, EDITED);
-  const edited = edit(readFileSync(path, "utf8"));
-  writeFileSync(path, edited);
+  for (const path of BUILD_CACHE_PATHS) cpSync(join(warm.dir, path), join(saved, path), { recursive: true });
+  const edited = edit(readFileSync(join(warm.dir, EDITED), "utf8"));
+  change(warm.dir, edited);
   rebuild = buildSite(warm.dir);
-  cold = makeSiteCopy({ [EDITED]: edited }, { prefix: "market-desk-cold-" });
+  cpSync(join(warm.dir, "dist"), rebuilt, { recursive: true });
+  // A fresh clone of the edited sources where the first build ran (a CI checkout is always at the same
+  // path, and Astro's page hashes name the modules by theirs), with nothing of that build but the
+  // cached folders.
+  warm.cleanup();
+  clone = makeSiteCopy({}, { at: warm.dir });
+  change(clone.dir, edited);
+  for (const path of BUILD_CACHE_PATHS) cpSync(join(saved, path), join(clone.dir, path), { recursive: true });
+  deployed = buildSite(clone.dir);
+  cold = makeSiteCopy({}, { prefix: "market-desk-cold-" });
+  change(cold.dir, edited);
   fresh = buildSite(cold.dir);
-}, 600_000);
+}, 900_000);
 
 afterAll(() => {
-  warm.cleanup();
+  clone?.cleanup();
   cold?.cleanup();
+  rmSync(saved, { recursive: true, force: true });
 });
 
-describe("a rebuild after editing one headline", () => {
+describe("a rebuild after editing one headline and removing an article", () => {
   it("succeeds, copying the unaffected article pages instead of rendering them", () => {
     expect(rebuild.status, rebuild.output.slice(-4000)).toBe(0);
-    expect(rebuild.output).toMatch(/\/articles\/[a-z0-9-]+\/index\.html \(restored\)/);
-    expect(rebuild.output).not.toContain("/articles/nvidia-rebounds-after-record-loss/index.html (restored)");
+    expect(rebuild.output).toMatch(/\/articles\/[a-z0-9-]+\/index\.html \((restored|cached)\)/);
+    expect(rebuild.output).not.toMatch(
+      /\/articles\/nvidia-rebounds-after-record-loss\/index\.html \((restored|cached)\)/,
+    );
+  });
+
+  it("leaves nothing of the removed article", () => {
+    const files = distFiles(undefined, rebuilt);
+    expect(files.filter((file) => file.includes("us-china-ai-race-good-for-business"))).toEqual([]);
   });
 
   it("gives byte for byte the output of a cold build of the edited sources", () => {
     expect(fresh.status, fresh.output.slice(-4000)).toBe(0);
-    const warmDist = join(warm.dir, "dist");
+    const warmDist = rebuilt;
     const coldDist = join(cold.dir, "dist");
     const files = distFiles(undefined, coldDist);
     expect(distFiles(undefined, warmDist)).toEqual(files);
@@ -54,8 +89,27 @@ describe("a rebuild after editing one headline", () => {
     expect(stale).toEqual([]);
   });
 
+  it("in a fresh clone given only the cached folders, is as warm and gives the same output", () => {
+    expect(deployed.status, deployed.output.slice(-4000)).toBe(0);
+    const reused = (output: string) => output.match(/ \((restored|cached)\)/g)?.length ?? 0;
+    // As many pages copied from the cache as in the rebuild in place, and none of them the edited one.
+    expect(reused(deployed.output)).toBe(reused(rebuild.output));
+    expect(reused(deployed.output)).toBeGreaterThan(0);
+    expect(deployed.output).not.toMatch(
+      /\/articles\/nvidia-rebounds-after-record-loss\/index\.html \((restored|cached)\)/,
+    );
+    const cloneDist = join(clone.dir, "dist");
+    const coldDist = join(cold.dir, "dist");
+    const files = distFiles(undefined, coldDist);
+    expect(distFiles(undefined, cloneDist)).toEqual(files);
+    const differ = files.filter(
+      (file) => !readFileSync(join(cloneDist, file)).equals(readFileSync(join(coldDist, file))),
+    );
+    expect(differ).toEqual([]);
+  });
+
   it("shows the new headline on the pages that link to the story", () => {
-    const html = (file: string) => readFileSync(join(warm.dir, "dist", file), "utf8");
+    const html = (file: string) => readFileSync(join(rebuilt, file), "utf8");
     expect(html("articles/nvidia-rebounds-after-record-loss/index.html")).toContain(NEW_TITLE);
     expect(html("articles/nvidia-record-one-day-loss/index.html")).toContain(NEW_TITLE);
     expect(html("index.html")).toContain(NEW_TITLE);

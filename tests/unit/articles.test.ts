@@ -12,6 +12,7 @@ import {
   publicationState,
   readingMinutes,
   relatedArticles,
+  relatedIndex,
   type ArticleLike,
 } from "../../src/lib/content/index.ts";
 
@@ -79,6 +80,67 @@ describe("ordering and relations", () => {
     expect(related.map((a) => a.id)).not.toContain("n0");
   });
 
+  it("gives every article its related list in one pass, ties going to the newer, then by title", () => {
+    const sorted = [byd, tesla, rebound, deepseek, nvidiaFall];
+    const ids = (map: Map<string, ArticleLike[]>) =>
+      Object.fromEntries([...map].map(([id, list]) => [id, list.map((a) => a.id)]));
+    expect(ids(relatedIndex(sorted))).toEqual({
+      byd: ["tesla"],
+      // deepseek and nvidia-fall tie on score (a shared tag) and distance (15 days): same day, by title.
+      tesla: ["byd", "deepseek", "nvidia-fall"],
+      rebound: ["nvidia-fall"],
+      deepseek: ["nvidia-fall", "tesla"],
+      "nvidia-fall": ["deepseek", "rebound", "tesla"],
+    });
+  });
+
+  it("keeps the best four, the newer first when two are as near", () => {
+    const many = Array.from({ length: 8 }, (_, i) =>
+      article(`n${i}`, `2025-01-0${i + 1}`, { tags: ["markets"] }),
+    ).reverse();
+    const related = relatedIndex(many);
+    expect(related.get("n3")?.map((a) => a.id)).toEqual(["n4", "n2", "n5", "n1"]);
+    expect(related.get("n0")?.map((a) => a.id)).toEqual(["n1", "n2", "n3", "n4"]);
+    expect(relatedIndex(many, 0).get("n3")).toEqual([]);
+  });
+
+  it("scores tags past the 32nd as well as the first ones", () => {
+    const fillers = Array.from({ length: 33 }, (_, i) => article(`f${i}`, "2025-03-01", { tags: [`f${i}`] }));
+    const x = article("x", "2025-02-01", { tags: ["deep"] });
+    const y = article("y", "2025-01-01", { tags: ["deep"], tickers: ["nvda"] });
+    const related = relatedIndex([...fillers, x, y]);
+    expect(related.get("x")?.map((a) => a.id)).toEqual(["y"]);
+    expect(related.get("f32")).toEqual([]);
+  });
+
+  it("gives the lists relatedArticles gives, for a corpus of 300 with shared tags and tickers", () => {
+    // A fixed pseudo-random corpus: many ties of score and date, so every tie-break is exercised.
+    let state = 7;
+    const next = (n: number) => (state = (state * 48271) % 2147483647) % n;
+    const pick = (prefix: string, pool: number, count: number) => [
+      ...new Set(Array.from({ length: count }, () => `${prefix}${next(pool)}`)),
+    ];
+    const corpus = Array.from({ length: 300 }, (_, i) =>
+      article(`a${i}`, `2025-0${1 + next(3)}-1${next(10)}`, {
+        title: `t${next(40)}`,
+        tags: pick("tag", 12, 1 + next(4)),
+        tickers: pick("tk", 8, next(3)),
+      }),
+    ).sort(newestFirst);
+    const fast = relatedIndex(corpus);
+    const mismatched = corpus.filter(
+      (a) =>
+        fast
+          .get(a.id)
+          ?.map((r) => r.id)
+          .join() !==
+        relatedArticles(a, corpus)
+          .map((r) => r.id)
+          .join(),
+    );
+    expect(mismatched).toEqual([]);
+  });
+
   it("builds the index once: visible articles, groups, neighbours", () => {
     const draft = article("draft", "2025-01-30", { draft: true, tags: ["markets"] });
     const index = buildArticleIndex([nvidiaFall, deepseek, rebound, draft, byd, tesla], {
@@ -101,6 +163,7 @@ describe("ordering and relations", () => {
     expect(index.adjacent.get("rebound")).toEqual({ newer: tesla, older: deepseek });
     expect(index.adjacent.get("byd")?.newer).toBeUndefined();
     expect(index.byId.has("draft")).toBe(false);
+    expect(index.related.get("nvidia-fall")?.map((a) => a.id)).toEqual(["deepseek", "rebound", "tesla"]);
   });
 });
 

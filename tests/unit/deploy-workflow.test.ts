@@ -2,6 +2,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import { BUILD_CACHE_KEY_FILES, BUILD_CACHE_PATHS } from "../../scripts/lib/build-cache.ts";
 
 interface Step {
   uses?: string;
@@ -37,6 +38,29 @@ describe("the deployment workflow", () => {
     expect(runs).toEqual(["npm ci", "npm run check:content", "npm run build"]);
   });
 
+  it("restores the last build's caches after the install and saves them after a build that succeeded", () => {
+    const at = (match: (s: Step) => boolean) => build.steps.findIndex(match);
+    const restore = at((s) => s.uses?.startsWith("actions/cache/restore@") ?? false);
+    const save = at((s) => s.uses?.startsWith("actions/cache/save@") ?? false);
+    expect(restore).toBeGreaterThan(at((s) => s.run === "npm ci"));
+    expect(restore).toBeLessThan(at((s) => s.run === "npm run build"));
+    expect(save).toBeGreaterThan(at((s) => s.run === "npm run build"));
+    for (const index of [restore, save]) {
+      expect(build.steps[index]!.with!.path!.trim().split("\n")).toEqual([...BUILD_CACHE_PATHS]);
+    }
+  });
+
+  it("keys the caches by the lockfile, the configuration and Node, so a change to any starts cold", () => {
+    const restore = build.steps.find((s) => s.uses?.startsWith("actions/cache/restore@"))!.with!;
+    const save = build.steps.find((s) => s.uses?.startsWith("actions/cache/save@"))!.with!;
+    const files = BUILD_CACHE_KEY_FILES.map((f) => `'${f}'`).join(", ");
+    const prefix = `build-\${{ runner.os }}-\${{ hashFiles(${files}) }}-`;
+    expect(restore["restore-keys"]).toBe(prefix);
+    // Each run saves under its own key: an existing cache entry cannot be replaced.
+    expect(restore.key).toBe(`${prefix}\${{ github.run_id }}`);
+    expect(save.key).toBe(restore.key);
+  });
+
   it("pins the same Node major as the project", () => {
     const nvmrc = readFileSync(".nvmrc", "utf8").trim();
     const pkg = JSON.parse(readFileSync("package.json", "utf8")) as {
@@ -62,6 +86,7 @@ describe("the deployment workflow", () => {
   });
 
   it("pins every action to a major version", () => {
-    for (const step of steps.filter((s) => s.uses)) expect(step.uses).toMatch(/^actions\/[a-z-]+@v\d+$/);
+    for (const step of steps.filter((s) => s.uses))
+      expect(step.uses).toMatch(/^actions\/[a-z-]+(\/[a-z]+)?@v\d+$/);
   });
 });

@@ -23,6 +23,28 @@ describe("Open Graph images", () => {
     expect(meta).toMatchObject({ format: "png", width: 1200, height: 630 });
   });
 
+  it("set their text in Source Serif 4, not a fallback font the system happens to have", async () => {
+    const { data, info } = await sharp(await ogPng(card, cache))
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    // Dark pixels of the site name's band: "Market Desk" in Source Serif 4 Bold at 34 px is 207 px
+    // wide from the left margin (72 px); DejaVu Sans Bold, the usual fallback, is over 230.
+    let left = info.width;
+    let right = -1;
+    for (let y = 56; y < 112; y++) {
+      for (let x = 0; x < info.width; x++) {
+        if (data[(y * info.width + x) * info.channels]! < 128) {
+          left = Math.min(left, x);
+          right = Math.max(right, x);
+        }
+      }
+    }
+    expect(left).toBeGreaterThanOrEqual(72);
+    expect(left).toBeLessThanOrEqual(75);
+    expect(right - left).toBeGreaterThanOrEqual(203);
+    expect(right - left).toBeLessThanOrEqual(211);
+  });
+
   it("are drawn once and then read from the cache", async () => {
     const file = join(cache, `${ogCacheKey(card)}.png`);
     await ogPng(card, cache);
@@ -30,6 +52,14 @@ describe("Open Graph images", () => {
     // Replace the cached image: if ogPng returns these bytes, it read the cache instead of drawing.
     writeFileSync(file, "cached bytes");
     expect((await ogPng(card, cache)).toString()).toBe("cached bytes");
+  });
+
+  it("are drawn once when several pages ask for the same card at once", async () => {
+    const dir = mkdtempSync(join(cache, "same-"));
+    const twin = { ...card, title: "Drawn once" };
+    const [a, b] = await Promise.all([ogPng(twin, dir), ogPng(twin, dir)]);
+    expect(a).toBe(b);
+    expect(readdirSync(dir)).toEqual([`${ogCacheKey(twin)}.png`]);
   });
 
   it("are drawn again when anything on the card changes", async () => {

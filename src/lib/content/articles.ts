@@ -106,17 +106,25 @@ function groupBy<A extends ArticleLike>(
 ): Map<string, A[]> {
   const groups = new Map<string, A[]>();
   for (const article of articles) {
-    for (const key of keys(article)) groups.set(key, [...(groups.get(key) ?? []), article]);
+    // Push, not copy: copying a group's list on every article made grouping quadratic in its size.
+    for (const key of keys(article)) {
+      const list = groups.get(key);
+      if (list) list.push(article);
+      else groups.set(key, [article]);
+    }
   }
   return groups;
 }
+
+/** An article's date as a day number, for the "nearer date" of related articles. */
+const dayNumber = (a: ArticleLike) => Date.parse(a.data.date) / 86_400_000;
 
 /**
  * Up to `limit` other articles sharing tickers or tags, best first: a shared ticker counts more than a
  * shared tag (it is the same company or market), then the nearer date, then the newer.
  */
 export function relatedArticles<A extends ArticleLike>(article: A, all: readonly A[], limit = 4): A[] {
-  const days = (a: ArticleLike) => Date.parse(a.data.date) / 86_400_000;
+  const days = dayNumber;
   const scored = all
     .filter((other) => other.id !== article.id)
     .map((other) => ({
@@ -158,9 +166,92 @@ export function buildArticleIndex<A extends ArticleLike>(
     byTag: groupBy(articles, (a) => a.data.tags),
     byTicker: groupBy(articles, (a) => a.data.tickers),
     byAuthor: groupBy(articles, (a) => a.data.authors),
-    related: new Map(articles.map((a) => [a.id, relatedArticles(a, articles)])),
+    related: relatedIndex(articles),
     adjacent: new Map(articles.map((a, i) => [a.id, { newer: articles[i - 1], older: articles[i + 1] }])),
   };
+}
+
+/** Set bits of a 32-bit word. */
+function popcount(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
+/**
+ * Every article's related articles: the lists `relatedArticles` gives, in the same order, for all of
+ * them in one pass. `articles` must be newest first (buildArticleIndex's order), so newestFirst, the
+ * last tie-break, is the smaller index. Tickers and tags become bit masks (the schema refuses a
+ * repeated id within an article) and dates day numbers, once; the pair loop then does integer work
+ * only and keeps the best `limit` by insertion, with no sort. Still N² pairs, but about 30 times
+ * cheaper per pair than scoring with includes() and sorting every candidate list: at 4000 articles
+ * a third of a second instead of over a minute.
+ */
+export function relatedIndex<A extends ArticleLike>(articles: readonly A[], limit = 4): Map<string, A[]> {
+  const n = articles.length;
+  const bitsOf = (keys: (a: A) => readonly string[]) => {
+    const bits = new Map<string, number>();
+    for (const a of articles) for (const key of keys(a)) if (!bits.has(key)) bits.set(key, bits.size);
+    return bits;
+  };
+  const tickerBits = bitsOf((a) => a.data.tickers);
+  const tagBits = bitsOf((a) => a.data.tags);
+  const words = Math.max(1, Math.ceil(Math.max(tickerBits.size, tagBits.size) / 32));
+  const tickerMask = new Int32Array(n * words);
+  const tagMask = new Int32Array(n * words);
+  const days = new Float64Array(n);
+  const setBit = (mask: Int32Array, i: number, bit: number) => {
+    mask[i * words + (bit >>> 5)]! |= 1 << (bit & 31);
+  };
+  articles.forEach((a, i) => {
+    for (const t of a.data.tickers) setBit(tickerMask, i, tickerBits.get(t)!);
+    for (const t of a.data.tags) setBit(tagMask, i, tagBits.get(t)!);
+    days[i] = dayNumber(a);
+  });
+  const related = new Map<string, A[]>();
+  // The best so far, best first, in parallel arrays (no object per candidate).
+  const best = new Int32Array(limit);
+  const bestScore = new Int32Array(limit);
+  const bestDistance = new Float64Array(limit);
+  // A candidate goes before the one kept at k if it scores higher, or the same and is nearer; on a
+  // tie of both, the one seen first (the smaller index, so the newer) stays first, as newestFirst has it.
+  const beats = (score: number, distance: number, k: number) =>
+    score > bestScore[k]! || (score === bestScore[k]! && distance < bestDistance[k]!);
+  for (let i = 0; i < n; i++) {
+    let count = 0;
+    const day = days[i]!;
+    for (let j = 0; j < n && limit > 0; j++) {
+      if (j === i) continue;
+      let score = 0;
+      for (let w = 0; w < words; w++) {
+        score +=
+          2 * popcount(tickerMask[i * words + w]! & tickerMask[j * words + w]!) +
+          popcount(tagMask[i * words + w]! & tagMask[j * words + w]!);
+      }
+      if (score === 0) continue;
+      const distance = Math.abs(days[j]! - day);
+      if (count === limit) {
+        if (!beats(score, distance, limit - 1)) continue;
+        count--;
+      }
+      let k = count;
+      while (k > 0 && beats(score, distance, k - 1)) {
+        best[k] = best[k - 1]!;
+        bestScore[k] = bestScore[k - 1]!;
+        bestDistance[k] = bestDistance[k - 1]!;
+        k--;
+      }
+      best[k] = j;
+      bestScore[k] = score;
+      bestDistance[k] = distance;
+      count++;
+    }
+    related.set(
+      articles[i]!.id,
+      Array.from(best.subarray(0, count), (j) => articles[j]!),
+    );
+  }
+  return related;
 }
 
 /** Words of prose in an MDX body: component tags, markup and link targets are not words. */

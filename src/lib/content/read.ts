@@ -16,6 +16,7 @@ import {
   authorsFileSchema,
   tagsFileSchema,
   tickersFileSchema,
+  type ArticleData,
   type Author,
   type Tag,
   type Ticker,
@@ -93,4 +94,15 @@ export function listArticleFiles(root: string): { files: string[]; problems: str
 export function readArticleSource(path: string, file: string): { source: string } | { problem: string } {
   const decoded = decodeContent(readFileSync(path), file);
   return "text" in decoded ? { source: decoded.text } : decoded;
+}
+
+/**
+ * Each valid article's id and frontmatter, read before a build for what its configuration decides
+ * (the hybrid mode's sitemap of archived articles). Invalid articles are left out: the build reports them.
+ */
+export function readArticleFrontmatter(root: string): { id: string; data: ArticleData }[] {
+  return articleFiles(root).flatMap((file) => {
+    const { data } = checkArticle(file, readFileSync(join(root, file), "utf8"));
+    return data ? [{ id: idOfFile(file), data }] : [];
+  });
 }

@@ -1,6 +1,7 @@
 /**
  * The site: its one configuration (name, URL, locale), the spelling of every URL, dates and their
- * formats, navigation, the theme rule, security headers and the keys of incremental builds.
+ * formats, navigation, the theme rule, security headers, the keys of incremental builds and the
+ * build timers (PERF_TIMERS=1).
  */
 export * from "./config.ts";
 export * from "./paths.ts";
@@ -14,3 +15,5 @@ export * from "./theme-init.ts";
 export * from "./search-text.ts";
 export * from "./security-headers.ts";
 export * from "./cache-key.ts";
+export * from "./perf-timer.ts";
+export * from "./archive.ts";

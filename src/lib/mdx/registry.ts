@@ -143,6 +143,12 @@ export function missingProp(prop: PropDoc): string {
   return `${prop.name} is required and missing: add ${prop.name}="…" (${prop.values})`;
 }
 const dateProp: PropDoc = { name: "date", values: "`YYYY-MM-DD`", default: "required" };
+/** A chart's height, as <PriceChart> and <CompareChart> both take it. */
+const heightDoc: PropDoc = {
+  name: "height",
+  values: `a number of pixels, ${CHART.minHeight} to ${CHART.maxHeight}`,
+  default: String(CHART.height),
+};
 
 /** A component entry, typed by what it computes. */
 const component = <Result>(entry: MdxComponent<Result>): MdxComponent<Result> => entry;
@@ -274,11 +280,7 @@ export const MDX_COMPONENTS = {
           default: "the article's date",
         },
         { name: "title", values: "text", default: "made from the ticker and the range" },
-        {
-          name: "height",
-          values: `a number of pixels, ${CHART.minHeight} to ${CHART.maxHeight}`,
-          default: String(CHART.height),
-        },
+        heightDoc,
         {
           name: "volume",
           values: "on or off (write `volume` to turn it on)",
@@ -357,11 +359,7 @@ export const MDX_COMPONENTS = {
           default: "`rebased`",
         },
         { name: "title", values: "text", default: "the names and the range" },
-        {
-          name: "height",
-          values: `a number of pixels, ${CHART.minHeight} to ${CHART.maxHeight}`,
-          default: String(CHART.height),
-        },
+        heightDoc,
         { name: "afterPublication", values: "on or off", default: "off", what: "as for `<PriceChart>`" },
       ],
       notes: [

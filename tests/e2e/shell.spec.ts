@@ -1,4 +1,5 @@
 import { test, expect } from "./fixtures";
+import { SAMPLE_PAGES } from "../../scripts/lib/sample-pages.ts";
 
 test("home page shows the site name as title and heading", async ({ page }) => {
   await page.goto("/");
@@ -58,4 +59,22 @@ test.describe("missing pages", () => {
     await page.getByRole("link", { name: "Go to the latest news" }).click();
     await expect(page).toHaveURL("/");
   });
+});
+
+test.describe("on a 390 px phone", () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+  for (const sample of SAMPLE_PAGES) {
+    test.describe(sample.name, () => {
+      test.use({ expectedConsoleErrors: sample.path === "/no-such-page/" ? [/status of 404/] : [] });
+      test(`the ${sample.name} page does not scroll sideways`, async ({ page }) => {
+        await page.goto(sample.path);
+        // Wider content than the screen (a hidden tooltip, a long table cell) makes the page pan sideways.
+        const widths = await page.evaluate(() => ({
+          page: document.documentElement.scrollWidth,
+          screen: document.documentElement.clientWidth,
+        }));
+        expect(widths.page).toBeLessThanOrEqual(widths.screen);
+      });
+    });
+  }
 });

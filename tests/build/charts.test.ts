@@ -159,7 +159,7 @@ Astro.locals.chartImages = {
     const html = site.read("dist/feed-compare-test/index.html");
     // Nvidia 142.62 to 118.42; the Nasdaq Composite 19,954.30 to 19,341.83.
     expect(html).toContain(
-      `<figcaption>Over 24${T}27 Jan 2025, Nasdaq Composite did best of the two: it fell 3.07%. Nvidia did worst: it fell 16.97%. Source: heliar-k/market-base (IBKR daily bars), retrieved 28 Nov 2026; prices as traded.</figcaption>`,
+      `<figcaption>Over 24${T}27 Jan 2025, Nasdaq Composite did best of the two: it fell 3.07%. Nvidia did worst: it fell 16.97%. Source: heliar-k/market-base (IBKR daily bars) (NVDA via a CSV file, retrieved 28 Nov 2026); prices as traded. Source: heliar-k/market-base (IBKR daily bars) (^IXIC via a CSV file, retrieved 28 Nov 2026); prices as traded.</figcaption>`,
     );
     expect(html).toMatch(
       /<img src="https:\/\/marketdesk.example\/charts\/compare.svg" alt="Line chart comparing Nvidia and Nasdaq Composite, /,
@@ -269,14 +269,14 @@ describe("mistakes stop the build, naming the file, the tag and the fix", () => 
         ),
       },
       [
-        'content/articles/zz-bad.mdx: <PriceChart ticker="nvda" from="2025-01-13" to="2025-02-03">: to="2025-02-03" is after the article\'s as-of date, 2025-01-27 (its publication date): an article\'s chart shows no prices from after it; end the chart on or before 2025-01-27, or add afterPublication',
+        'content/articles/zz-bad.mdx: line 12: <PriceChart ticker="nvda" from="2025-01-13" to="2025-02-03">: to="2025-02-03" is after the article\'s as-of date, 2025-01-27 (its publication date): an article\'s chart shows no prices from after it; end the chart on or before 2025-01-27, or add afterPublication',
       ],
     ],
     [
       "a figure that looks past the article's date",
       { "content/articles/zz-bad.mdx": article('Shares <Close ticker="nvda" date="2025-01-28" /> later.') },
       [
-        'content/articles/zz-bad.mdx: <Close ticker="nvda" date="2025-01-28">: date="2025-01-28" is after the article\'s as-of date, 2025-01-27 (its publication date): an article\'s figures use no prices from after it',
+        'content/articles/zz-bad.mdx: line 12: <Close ticker="nvda" date="2025-01-28">: date="2025-01-28" is after the article\'s as-of date, 2025-01-27 (its publication date): an article\'s figures use no prices from after it',
       ],
     ],
     [
@@ -287,7 +287,7 @@ describe("mistakes stop the build, naming the file, the tag and the fix", () => 
         ),
       },
       [
-        'content/articles/zz-bad.mdx: <CompareChart tickers={["nvda","avgo"]} from="2025-01-24">: tickers[1]: "avgo" is not among the article\'s tickers (nvda); add it to tickers: in the frontmatter',
+        'content/articles/zz-bad.mdx: line 12: <CompareChart tickers={["nvda","avgo"]} from="2025-01-24">: tickers[1]: "avgo" is not among the article\'s tickers (nvda); add it to tickers: in the frontmatter',
       ],
     ],
     [

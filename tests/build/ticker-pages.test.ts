@@ -95,6 +95,16 @@ A paragraph of generated text about Baidu's search business and its Ernie models
 `,
     );
   }
+  // Baidu's data as they stood on 30 June 2025 (its first source alone), so the chart's opening six
+  // months span the generated articles however far the real snapshot runs.
+  const snapshotFile = join(copy.dir, "content/prices/bidu.json");
+  const snapshot = JSON.parse(readFileSync(snapshotFile, "utf8")) as {
+    sources: { to: string }[];
+    bars: { date: string }[];
+  };
+  snapshot.sources = snapshot.sources.filter((source) => source.to <= "2025-06-30");
+  snapshot.bars = snapshot.bars.filter((bar) => bar.date <= "2025-06-30");
+  writeFileSync(snapshotFile, `${JSON.stringify(snapshot, null, 2)}\n`);
   build = buildCopy(copy.dir);
 }, 300_000);
 afterAll(() => copy.cleanup());

@@ -6,6 +6,14 @@
  */
 import { ContentError } from "@/lib/content";
 import { checkRenderedHtml, type ArticleContext } from "@/lib/mdx";
+import { isDevServer } from "@/data/site-data.ts";
+
+/**
+ * The dev server annotates every element with its source file and line for its toolbar; a build never
+ * does. In dev they are taken out of a body before its checks (here and the feed's), so a preview
+ * refuses what the build would refuse and nothing else.
+ */
+const DEV_ANNOTATIONS = / data-astro-source-(?:file|loc)="[^"]*"/g;
 
 /** `render`'s HTML if it passes the allowlist; otherwise an error naming the article's file. */
 export async function renderArticleBody(
@@ -22,6 +30,7 @@ export async function renderArticleBody(
     throw new Error(`${article.file}: (body): rendering failed: ${message}`, { cause: error });
   }
   // A component used twice makes the same problem twice: one line says it.
+  if (isDevServer) html = html.replaceAll(DEV_ANNOTATIONS, "");
   const problems = [...new Set(checkRenderedHtml(html))];
   if (problems.length > 0) {
     throw new ContentError(

@@ -48,7 +48,7 @@ describe("the figures articles state", () => {
     // TSLA.csv: 284.7 (5 Jun) / 332.05 (4 Jun) - 1 = -0.14260.
     const tesla = "content/articles/tesla-falls-as-musk-and-trump-fall-out.mdx";
     expect(text(`${tesla}: <Move ticker="tsla" date="2025-06-05">`)).toBe("fell 14.26%");
-    // 267 component tags (npm run check:content) and 104 ticker chips (the 24 articles' tickers lists).
-    expect(before.length).toBe(371);
+    // 266 component tags (npm run check:content) and 104 ticker chips (the 24 articles' tickers lists).
+    expect(before.length).toBe(370);
   });
 });

@@ -2,8 +2,8 @@ import { readFileSync } from "node:fs";
 import type { Page, Request } from "@playwright/test";
 import { test, expect } from "./fixtures";
 
-/** The chart in this article sits far below the first screen: nvda from 2025-01-13 to 2025-02-03. */
-const FAR_CHART = "/articles/has-us-spent-wisely-on-ai/";
+/** This article's one chart sits far below the first screen: bidu from 2025-02-14 to 2025-03-14. */
+const FAR_CHART = "/articles/baidu-releases-reasoning-model/";
 /** The chart of this article: nvda from 2025-01-13 to 2025-01-27, the article's date marked. */
 const NEAR_CHART = "/articles/nvidia-record-one-day-loss/";
 
@@ -67,7 +67,7 @@ test("a chart below the fold stays a static SVG until it scrolls into view, then
 
   await chart.scrollIntoViewIfNeeded();
   await expect(chart.locator("canvas").first()).toBeVisible();
-  await expect(chart).toHaveAttribute("data-points", String(barsBetween("nvda", "2025-01-13", "2025-02-03")));
+  await expect(chart).toHaveAttribute("data-points", String(barsBetween("bidu", "2025-02-14", "2025-03-14")));
   expect(library).toHaveLength(1);
   // The static drawing keeps the box (no layout shift) but is hidden; the canvas is one image to
   // screen readers, labelled like the drawing and described by the caption.

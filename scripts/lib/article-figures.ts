@@ -1,8 +1,8 @@
 /**
  * Every figure the articles state, as text: each <Move>, <Close>, <Price> and <Record> as rendered,
- * each <PriceChart>'s caption and range, and the ticker chip of each listed ticker on the article's
+ * each <PriceChart>'s and <CompareChart>'s caption and range, and the ticker chip of each listed ticker on the article's
  * date. A price import must leave all of them as they were (tests/unit/article-figures.test.ts holds
- * the list as it was before the 2026 extension of the data, in tests/fixtures/article-figures.json).
+ * the list in tests/fixtures/article-figures.json, rewritten from this function only when articles change).
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -17,7 +17,7 @@ import {
   isMdxComponent,
   scanMdx,
 } from "../../src/lib/mdx/index.ts";
-import type { ChartSpec } from "../../src/lib/chart/index.ts";
+import type { ChartSpec, CompareSpec } from "../../src/lib/chart/index.ts";
 
 /** One figure: where it is (`content/articles/x.mdx: <Move ticker="nvda" date="2025-01-27">`) and what it says. */
 export interface ArticleFigure {
@@ -45,8 +45,8 @@ export function articleFigures(root: string): ArticleFigure[] {
       if (!isMdxComponent(tag.name)) continue;
       const where = `${file}: ${describeTag(tag.name, tag.props)}`;
       const result = computeComponent(tag.name, tag.props, { article: context }, data);
-      if (tag.name === "PriceChart") {
-        const spec = result as ChartSpec;
+      if (tag.name === "PriceChart" || tag.name === "CompareChart") {
+        const spec = result as ChartSpec | CompareSpec;
         figures.push({ where, text: `${spec.from} to ${spec.to}: ${spec.caption}` });
       } else if (tag.name === "Move") {
         figures.push({ where, text: (result as { text: string }).text });

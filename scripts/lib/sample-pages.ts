@@ -18,7 +18,7 @@ export const SAMPLE_PAGES: readonly SamplePage[] = [
   // An article with a comparison (<CompareChart>) as well as a price chart.
   {
     name: "article with a comparison",
-    path: "/articles/deepseek-cheap-models-rattle-us-markets/",
+    path: "/articles/has-us-spent-wisely-on-ai/",
     lighthouse: true,
   },
   { name: "tag index", path: "/tags/" },

@@ -14,10 +14,10 @@ import { BUILD_CACHE_PATHS } from "../../scripts/lib/build-cache.ts";
 import { distFiles } from "../support/dist";
 import { buildSite, makeSiteCopy } from "../support/site-copy";
 
-const EDITED = "content/articles/nvidia-rebounds-after-record-loss.mdx";
-/** Removed in the same change: its page and card must not outlive it in dist/. */
-const REMOVED = "content/articles/us-china-ai-race-good-for-business.mdx";
-const NEW_TITLE = "Nvidia claws back part of its record loss";
+const EDITED = "content/articles/tesla-climbs-after-austin-robotaxi-pilot.mdx";
+/** Removed in the same change: its page and card must not outlive it in dist/ (no article links to it). */
+const REMOVED = "content/articles/six-months-after-deepseek.mdx";
+const NEW_TITLE = "Tesla rises as its robotaxi pilot begins in Austin";
 const edit = (source: string) => source.replace(/^title: .*$/m, `title: "${NEW_TITLE}"`);
 
 const warm = makeSiteCopy({}, { prefix: "market-desk-warm-" });
@@ -68,13 +68,13 @@ describe("a rebuild after editing one headline and removing an article", () => {
     expect(rebuild.status, rebuild.output.slice(-4000)).toBe(0);
     expect(rebuild.output).toMatch(/\/articles\/[a-z0-9-]+\/index\.html \((restored|cached)\)/);
     expect(rebuild.output).not.toMatch(
-      /\/articles\/nvidia-rebounds-after-record-loss\/index\.html \((restored|cached)\)/,
+      /\/articles\/tesla-climbs-after-austin-robotaxi-pilot\/index\.html \((restored|cached)\)/,
     );
   });
 
   it("leaves nothing of the removed article", () => {
     const files = distFiles(undefined, rebuilt);
-    expect(files.filter((file) => file.includes("us-china-ai-race-good-for-business"))).toEqual([]);
+    expect(files.filter((file) => file.includes("six-months-after-deepseek"))).toEqual([]);
   });
 
   it("gives byte for byte the output of a cold build of the edited sources", () => {
@@ -96,7 +96,7 @@ describe("a rebuild after editing one headline and removing an article", () => {
     expect(reused(deployed.output)).toBe(reused(rebuild.output));
     expect(reused(deployed.output)).toBeGreaterThan(0);
     expect(deployed.output).not.toMatch(
-      /\/articles\/nvidia-rebounds-after-record-loss\/index\.html \((restored|cached)\)/,
+      /\/articles\/tesla-climbs-after-austin-robotaxi-pilot\/index\.html \((restored|cached)\)/,
     );
     const cloneDist = join(clone.dir, "dist");
     const coldDist = join(cold.dir, "dist");
@@ -110,8 +110,9 @@ describe("a rebuild after editing one headline and removing an article", () => {
 
   it("shows the new headline on the pages that link to the story", () => {
     const html = (file: string) => readFileSync(join(rebuilt, file), "utf8");
-    expect(html("articles/nvidia-rebounds-after-record-loss/index.html")).toContain(NEW_TITLE);
-    expect(html("articles/nvidia-record-one-day-loss/index.html")).toContain(NEW_TITLE);
+    expect(html("articles/tesla-climbs-after-austin-robotaxi-pilot/index.html")).toContain(NEW_TITLE);
+    // Tesla's ticker page lists every Tesla story.
+    expect(html("tickers/tsla/index.html")).toContain(NEW_TITLE);
     expect(html("index.html")).toContain(NEW_TITLE);
   });
 });

@@ -1,6 +1,6 @@
 /**
- * Tag pagination and the sitemap over a generated corpus: a copy of the site with 22 more articles
- * tagged `policy` (23 in all with the real one, so three pages of 10), plus a draft and a scheduled
+ * Tag pagination and the sitemap over a generated corpus: a copy of the site with 18 more articles
+ * tagged `policy` (23 in all with the five real ones, so three pages of 10), plus a draft and a scheduled
  * article with the same tag that must appear nowhere, and a ticker no article is about.
  */
 import { existsSync, readFileSync } from "node:fs";
@@ -10,7 +10,7 @@ import { buildCopy, makeSiteCopy, type Overrides } from "../support/site-copy";
 import { tags, textOf } from "../support/html";
 import { site } from "../../src/lib/site/index.ts";
 
-const GENERATED = 22;
+const GENERATED = 18;
 const BUILD_DATE = "2025-07-01";
 
 function article(slug: string, date: string, extra = ""): [string, string] {
@@ -29,9 +29,12 @@ A paragraph of generated text about export rules and the chips they cover, for $
   ];
 }
 
-/** Generated articles, one a day from 1 April 2025, so their order is known. */
+/**
+ * Generated articles, one a day from 6 June 2025 to 23 June, so their order is known: all newer than
+ * the real policy articles (the latest, 5 June) and older than the build date.
+ */
 const generated = Array.from({ length: GENERATED }, (_, i) => {
-  const day = new Date(Date.UTC(2025, 3, 1 + i)).toISOString().slice(0, 10);
+  const day = new Date(Date.UTC(2025, 5, 6 + i)).toISOString().slice(0, 10);
   return { slug: `generated-policy-${String(i + 1).padStart(2, "0")}`, date: day };
 });
 
@@ -121,8 +124,14 @@ describe("a tag with 23 articles", () => {
     expect(new Set(all).size).toBe(23);
     const newestGenerated = generated.map((g) => `/articles/${g.slug}/`).reverse();
     expect(all.slice(0, GENERATED)).toEqual(newestGenerated);
-    // The real policy article is older than the generated ones, so it comes last.
-    expect(all[22]).toBe("/articles/us-china-ai-race-good-for-business/");
+    // The five real policy articles are older than the generated ones, so they come last, newest first.
+    expect(all.slice(GENERATED)).toEqual([
+      "/articles/tesla-falls-as-musk-and-trump-fall-out/", // 5 June 2025
+      "/articles/nvidia-falls-on-h20-export-charge/", // 16 April
+      "/articles/nasdaq-soars-after-90-day-tariff-pause/", // 9 April
+      "/articles/nasdaq-tumbles-after-sweeping-us-tariffs/", // 3 April
+      "/articles/us-china-ai-race-good-for-business/", // 18 February
+    ]);
   });
 
   it("links first, previous, next and last correctly on each page", () => {

@@ -1,5 +1,6 @@
 /**
- * The newsroom standards on other content than the launch articles, built as of 1 July 2025: 55
+ * The newsroom standards on other content than the real articles, built as of 1 October 2025 (after
+ * the last real article, so the generated ones are the newest): 55
  * archive articles signed by the Data desk (more than a feed holds, and six pages of its author's
  * list), three fresh ones around the build date for the news sitemap's two-day window (one with two
  * authors and a correction, one whose headline and dek hold markup), and a correction added to
@@ -15,7 +16,7 @@ import { meta, tags, textOf } from "../support/html";
 import { readDist } from "../support/dist";
 import { readFeed, xmlError, type FeedFormatName } from "../support/feed";
 
-const BUILD_DATE = "2025-07-01";
+const BUILD_DATE = "2025-10-01";
 const SITE = "https://marketdesk.example";
 const ARCHIVE = 55;
 
@@ -34,10 +35,10 @@ function article(
   return [`content/articles/${slug}.mdx`, `---\n${lines.join("\n")}\n---\n\n${body}\n`];
 }
 
-/** One archive article a day from 1 April 2025: archive-01 is the oldest. */
+/** One archive article a day from 1 August 2025: archive-01 is the oldest, newer than every real one. */
 const archive = Array.from({ length: ARCHIVE }, (_, i) => ({
   slug: `archive-${String(i + 1).padStart(2, "0")}`,
-  date: new Date(Date.UTC(2025, 3, 1 + i)).toISOString().slice(0, 10),
+  date: new Date(Date.UTC(2025, 7, 1 + i)).toISOString().slice(0, 10),
 }));
 
 const HOSTILE_TITLE = 'Chips & <b>policy</b>: "a test" headline';
@@ -53,18 +54,18 @@ const overrides: Overrides = Object.fromEntries([
   ...archive.map(({ slug, date }) => article(slug, { title: `"Archive story ${slug}"`, date })),
   article("fresh-today", {
     title: '"A fresh story signed by two desks"',
-    date: "2025-07-01",
+    date: "2025-10-01",
     authors: "[technology-desk, china-desk]",
     format: "explainer",
     tags: "[china]",
-    corrections: '[{ date: 2025-07-01, text: "Corrected the name of the second desk." }]',
+    corrections: '[{ date: 2025-10-01, text: "Corrected the name of the second desk." }]',
   }),
   article("fresh-yesterday", {
     title: JSON.stringify(HOSTILE_TITLE),
     description: JSON.stringify(HOSTILE_DEK),
-    date: "2025-06-30",
+    date: "2025-09-30",
   }),
-  article("two-days-old", { title: '"A story two days old"', date: "2025-06-29" }),
+  article("two-days-old", { title: '"A story two days old"', date: "2025-09-29" }),
   ["content/articles/nvidia-record-one-day-loss.mdx", rout],
 ]);
 
@@ -107,22 +108,23 @@ describe("feeds hold the newest 50 items; lists and the sitemap keep the whole a
     expect(readFeed(format, read(file)).items.map((item) => item.id)).toEqual(newest50);
   });
 
-  it.each(FORMATS)("the Data desk's feed (%s) carries its newest 50 of 57", (format, file) => {
+  it.each(FORMATS)("the Data desk's feed (%s) carries its newest 50 of 58", (format, file) => {
     const ids = readFeed(format, read(`authors/data-desk/${file}`)).items.map((item) => item.id);
     expect(ids).toHaveLength(50);
     expect(ids[0]).toBe(`${SITE}/articles/fresh-yesterday/`);
     expect(ids.at(-1)).toBe(`${SITE}/articles/archive-08/`);
   });
 
-  it("the Data desk's page is paginated like a tag's: six pages, the last with 7", () => {
+  it("the Data desk's page is paginated like a tag's: six pages, the last with 8", () => {
     const listed = (path: string) =>
       tags(/<main[\s\S]*<\/main>/.exec(read(path))![0], "a")
         .map((a) => a.href!)
         .filter((href) => href.startsWith("/articles/"));
     const pages = ["", "2/", "3/", "4/", "5/", "6/"].map((p) => listed(`authors/data-desk/${p}index.html`));
-    expect(pages.map((p) => p.length)).toEqual([10, 10, 10, 10, 10, 7]);
+    // 55 archive stories, two fresh ones and the real six-month data piece (25 July 2025).
+    expect(pages.map((p) => p.length)).toEqual([10, 10, 10, 10, 10, 8]);
     expect(exists("authors/data-desk/7/index.html")).toBe(false);
-    expect(new Set(pages.flat()).size).toBe(57);
+    expect(new Set(pages.flat()).size).toBe(58);
     expect(textOf(read("authors/data-desk/2/index.html"), "<title>", "title")).toBe(
       "Data desk, page 2 of 6 | Market Desk",
     );
@@ -137,10 +139,10 @@ describe("feeds hold the newest 50 items; lists and the sitemap keep the whole a
   });
 });
 
-describe("the news sitemap, built on 1 July 2025", () => {
+describe("the news sitemap, built on 1 October 2025", () => {
   const parser = new XMLParser({ isArray: (name) => name === "url" });
 
-  it("lists the articles of 1 July and 30 June only, with the publication, date and headline", () => {
+  it("lists the articles of 1 October and 30 September only, with the publication, date and headline", () => {
     const xml = read("news-sitemap.xml");
     expect(xmlError(xml)).toBeUndefined();
     expect(parser.parse(xml).urlset.url).toEqual([
@@ -148,7 +150,7 @@ describe("the news sitemap, built on 1 July 2025", () => {
         loc: `${SITE}/articles/fresh-today/`,
         "news:news": {
           "news:publication": { "news:name": "Market Desk", "news:language": "en" },
-          "news:publication_date": "2025-07-01",
+          "news:publication_date": "2025-10-01",
           "news:title": "A fresh story signed by two desks",
         },
       },
@@ -156,7 +158,7 @@ describe("the news sitemap, built on 1 July 2025", () => {
         loc: `${SITE}/articles/fresh-yesterday/`,
         "news:news": {
           "news:publication": { "news:name": "Market Desk", "news:language": "en" },
-          "news:publication_date": "2025-06-30",
+          "news:publication_date": "2025-09-30",
           "news:title": HOSTILE_TITLE,
         },
       },
@@ -201,8 +203,11 @@ describe("several authors, and a correction", () => {
 
   it("keeps the corrected item's id and date in every feed, with the note on top and the new modified date", () => {
     for (const [format, file] of FORMATS) {
-      const corrected = readFeed(format, read(`tickers/smci/${file}`)).items[0]!;
-      const original = readFeed(format, readDist(`tickers/smci/${file}`)).items[0]!;
+      const id = `${SITE}/articles/nvidia-record-one-day-loss/`;
+      const corrected = readFeed(format, read(`tickers/smci/${file}`)).items.find((item) => item.id === id)!;
+      const original = readFeed(format, readDist(`tickers/smci/${file}`)).items.find(
+        (item) => item.id === id,
+      )!;
       expect(corrected.id, format).toBe(original.id);
       expect(corrected.published, format).toBe(original.published);
       expect(corrected.contentHtml, format).toBe(
@@ -227,14 +232,18 @@ describe("several authors, and a correction", () => {
     expect(entries).toEqual([
       {
         slug: "fresh-today",
-        lines: ["1 July 2025", "A fresh story signed by two desks", "Corrected the name of the second desk."],
+        lines: [
+          "1 October 2025",
+          "A fresh story signed by two desks",
+          "Corrected the name of the second desk.",
+        ],
         href: "/articles/fresh-today/",
       },
       {
         slug: "nvidia-record-one-day-loss",
         lines: [
           "3 February 2025",
-          "Nvidia suffers the biggest one-day loss of market value in US history",
+          "Nvidia loses close to $600bn of value in a single day",
           "An earlier version put the loss of market value at $600 billion; it was close to $600 billion.",
         ],
         href: "/articles/nvidia-record-one-day-loss/",

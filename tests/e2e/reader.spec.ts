@@ -35,7 +35,7 @@ test("a reader goes from the home page to an article, its tag, its ticker and an
 });
 
 /** A word that the test checks appears in exactly one article's source, and only in its body. */
-const WORD = "cyberattacks";
+const WORD = "livestreamed";
 
 test("search finds a word used in one article's body, and the keyboard reaches the article", async ({
   page,
@@ -95,13 +95,15 @@ test("tag pages link to their feed", async ({ page }) => {
 test("a reader follows a byline to the desk's page and its feeds, and the footer to the standards", async ({
   page,
 }) => {
-  await page.goto("/articles/nvidia-rebounds-after-record-loss/");
+  await page.goto("/articles/has-us-spent-wisely-on-ai/");
   await expect(page.locator("[data-format]").first()).toHaveText("Analysis");
   await expect(page.getByText("the view is the desk's own: opinion, not investment advice")).toBeVisible();
   await page.locator("[data-byline]").getByRole("link", { name: "Markets desk" }).click();
   await expect(page).toHaveURL("/authors/markets-desk/");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Markets desk");
-  await expect(page.getByRole("link", { name: "Nvidia rebounds after its record loss" })).toBeVisible();
+  await expect(
+    page.getByRole("link", { name: "Big Tech doubles down on AI spending after DeepSeek" }),
+  ).toBeVisible();
   await expect(page.getByRole("link", { name: "Follow Markets desk by RSS" })).toHaveAttribute(
     "href",
     "/authors/markets-desk/rss.xml",
@@ -123,8 +125,10 @@ test("an article ends with what happened next, set apart from the article", asyn
   const box = page.getByRole("complementary", { name: "What happened next" });
   await expect(box).toBeVisible();
   const nvda = box.getByRole("table", { name: /^Nvidia \(NVDA\)/ });
+  // NVDA's closes: 118.42 on 27 January 2025, 128.99 the next day (128.99 / 118.42 = 1.0893); the
+  // latest close is the last bar of content/prices/nvda.json, 219.34 on 17 September 2026.
   await expect(nvda.getByRole("row", { name: /1 trading day later/ })).toContainText("+8.93%");
-  await expect(nvda.getByRole("row", { name: /Latest close/ })).toContainText("$157.99");
+  await expect(nvda.getByRole("row", { name: /Latest close/ })).toContainText("$219.34");
   // The box is not inside the article.
   expect(await box.evaluate((el) => el.closest("article"))).toBeNull();
 });

@@ -58,64 +58,73 @@ describe("price charts in the built site", () => {
     },
   );
 
-  it("renders the legend, SVG, caption, table and data of the chipmakers' comparison", () => {
-    const html = readDist("articles/deepseek-cheap-models-rattle-us-markets/index.html");
-    const figure = /<figure [^>]*data-compare-chart="nvda avgo tsm ixic"[^>]*>(.*?)<\/figure>/s.exec(
+  it("renders the legend, SVG, caption, table and data of the big spenders' comparison", () => {
+    const html = readDist("articles/has-us-spent-wisely-on-ai/index.html");
+    const figure = /<figure [^>]*data-compare-chart="meta amzn goog msft nvda"[^>]*>(.*?)<\/figure>/s.exec(
       html,
     )![1]!;
-    expect(figure).toContain("Chipmakers against the Nasdaq Composite, rebased to 100 on 13 January");
-    // The legend names each series with its move: Nvidia 133.23 to 118.42, the index 19,088.10 to 19,341.83.
-    expect(figure).toMatch(/Nvidia <span[^>]*>NVDA<\/span> <span class="tabular text-down">-11\.12%<\/span>/);
+    expect(figure).toContain("The four big spenders and Nvidia since the last close before DeepSeek");
+    // The legend names each series with its move from 24 January to 7 February: Meta 647.49 to
+    // 714.52 (714.52 / 647.49 = 1.1035), Nvidia 142.62 to 129.84 (129.84 / 142.62 = 0.9104).
     expect(figure).toMatch(
-      /Nasdaq Composite <span[^>]*>\^IXIC<\/span> <span class="tabular text-up">\+1\.33%<\/span>/,
+      /Meta Platforms <span[^>]*>META<\/span> <span class="tabular text-up">\+10\.35%<\/span>/,
     );
+    expect(figure).toMatch(/Nvidia <span[^>]*>NVDA<\/span> <span class="tabular text-down">-8\.96%<\/span>/);
     expect(figure).toMatch(
       /<svg xmlns="http:\/\/www.w3.org\/2000\/svg" width="100%" height="320" [^>]*role="img"/,
     );
     expect(figure).toContain(
-      "Over 13\u2009–\u200927 Jan 2025, Nasdaq Composite did best of the four: it rose 1.33%. Nvidia did worst: it fell 11.12%.",
+      "Over 24 Jan\u2009–\u20097 Feb 2025, Meta Platforms did best of the five: it rose 10.35%. Nvidia did worst: it fell 8.96%.",
     );
-    expect(figure.match(/<tr class="border-b border-rule\/60">/g)).toHaveLength(10);
+    // 11 trading days from Friday 24 January to Friday 7 February, one table row each.
+    expect(figure.match(/<tr class="border-b border-rule\/60">/g)).toHaveLength(11);
     const data = chartData(html).find((d) => d.kind === "compare")!;
-    expect(data.series.map((s) => s.symbol)).toEqual(["NVDA", "AVGO", "TSM", "^IXIC"]);
-    expect(data.dates).toHaveLength(10);
-    expect(data.series[0]!.values.at(-1)).toBe(88.88);
+    expect(data.series.map((s) => s.symbol)).toEqual(["META", "AMZN", "GOOG", "MSFT", "NVDA"]);
+    expect(data.dates).toHaveLength(11);
+    // Rebased to 100 on 24 January: 100 * 129.84 / 142.62 = 91.04.
+    expect(data.series[4]!.values.at(-1)).toBe(91.04);
   });
 
-  it("renders the figure, SVG, caption, source, table and data of the Nvidia sell-off chart", () => {
+  it("renders the figure, SVG, caption, source, table, volume and data of the Nvidia sell-off chart", () => {
     const html = readDist("articles/nvidia-record-one-day-loss/index.html");
     const figure = /<figure [^>]*data-price-chart="nvda"[^>]*>(.*?)<\/figure>/s.exec(html)![1]!;
-    expect(figure).toContain("Nvidia: the DeepSeek sell-off");
+    expect(figure).toContain("Nvidia&#39;s shares and trading volume in January");
     expect(figure).toMatch(
       /<svg xmlns="http:\/\/www.w3.org\/2000\/svg" width="100%" height="320" [^>]*role="img"/,
     );
     // Axis labels: highest close 147.22 (23 Jan), lowest 118.42 (27 Jan), and both ends of the range.
     for (const label of ["$147.22", "$118.42", "13 Jan 2025", "27 Jan 2025"])
       expect(figure).toContain(`>${label}</text>`);
+    // The volume pane's label: the heaviest session of the range, 818,830,900 shares on 27 January.
+    expect(figure).toContain(">Volume (highest 818.83M)</text>");
     expect(figure).toContain("<figcaption");
     expect(figure).toContain("Nvidia fell 16.97% on 27 Jan 2025 to $118.42;");
     expect(figure).toContain("Source: heliar-k/market-base (IBKR daily bars)");
     // One body row per trading day of the range (the header row has a class).
     expect(figure.match(/<tr><th scope="row">/g)).toHaveLength(10);
 
-    const [data] = chartData(html);
+    const [data] = chartData(html) as unknown as [{ bars: unknown; markers: unknown; volumes: number[] }];
     const snapshot = JSON.parse(readFileSync("content/prices/nvda.json", "utf8")) as {
-      bars: { date: string; close: number }[];
+      bars: { date: string; close: number; volume: number }[];
     };
     const slice = snapshot.bars.filter((bar) => bar.date >= "2025-01-13" && bar.date <= "2025-01-27");
-    expect(data!.bars).toEqual(slice.map((bar) => [bar.date, bar.close]));
-    expect(data!.markers).toEqual([{ date: "2025-01-27", label: "Published" }]);
+    expect(data.bars).toEqual(slice.map((bar) => [bar.date, bar.close]));
+    expect(data.volumes).toEqual(slice.map((bar) => bar.volume));
+    expect(data.markers).toEqual([{ date: "2025-01-27", label: "Record one-day loss" }]);
   });
 
   it("embeds only each chart's slice, never a whole price file", () => {
     // Articles only: a ticker page's chart holds the ticker's whole history for its range buttons.
+    // The longest article chart is the six-month data piece's (126 trading days, 24 January to 25
+    // July 2025), whose six-series comparison embeds about 6.7 KB; a whole price file runs from
+    // October 2024 into 2026, some 490 days.
     const charts = pages.filter((f) => f.startsWith("articles/")).flatMap((f) => chartData(readDist(f)));
     expect(charts.length).toBeGreaterThan(0);
     for (const data of charts) {
       const points = data.kind === "compare" ? data.dates.length : data.bars.length;
       expect(points).toBeGreaterThanOrEqual(2);
-      expect(points).toBeLessThan(100);
-      expect(JSON.stringify(data).length).toBeLessThan(4096);
+      expect(points).toBeLessThanOrEqual(130);
+      expect(JSON.stringify(data).length).toBeLessThan(8192);
     }
   });
 

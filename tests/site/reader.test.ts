@@ -119,9 +119,18 @@ describe("article pages", () => {
     const ld = jsonLd(file);
     const url = new URL(urlPathOf(file), `${site.url}/`).href;
     expect(ld["@context"]).toBe("https://schema.org");
-    // The type by the article's format: an analysis is an AnalysisNewsArticle.
+    // The type by the article's format: an analysis is an AnalysisNewsArticle, an explainer a
+    // BackgroundNewsArticle; news, market wraps and data pieces are NewsArticles.
     const format = /data-format="([^"]+)"/.exec(doc)?.[1];
-    expect(ld["@type"]).toBe(format === "analysis" ? "AnalysisNewsArticle" : "NewsArticle");
+    const types: Record<string, string> = {
+      news: "NewsArticle",
+      analysis: "AnalysisNewsArticle",
+      explainer: "BackgroundNewsArticle",
+      "market-wrap": "NewsArticle",
+      data: "NewsArticle",
+    };
+    expect(format && types[format], `data-format="${String(format)}"`).toBeDefined();
+    expect(ld["@type"]).toBe(types[format!]);
     expect(ld.headline).toBe(textOf(doc, "<h1[^>]*>", "h1"));
     expect(ld.url).toBe(url);
     expect(ld.mainEntityOfPage).toBe(url);

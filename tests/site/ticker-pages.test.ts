@@ -167,41 +167,90 @@ describe("a ticker page's chart", () => {
 
 describe("a ticker page's news days", () => {
   const days = part(readDist("tickers/nvda/index.html"), /<h3 id="days-heading"/, "</table>");
-
-  it("compares the moves on the days with articles with the moves on all days, in a sentence", () => {
-    // |−16.97| + 8.93 + |−2.84| + 0.40 over 4 = 7.28%; the average of all days depends on how far the
-    // data run (2.47% over the 185 from 2 October 2024 to 30 June 2025).
-    expect(text(days)).toMatch(
-      /On the 4 trading days with our articles, Nvidia moved 7\.28% on average, up or down: \d+\.\d\d times its average of \d+\.\d\d% over all \d+ trading days from 2 Oct 2024 to \d+ \w+ \d{4}\./,
-    );
-  });
-
-  it("lists each day, newest first, with its articles and its move coloured by direction", () => {
-    const rows = [...part(days, /<tbody>/, "</tbody>").matchAll(/<tr[\s\S]*?<\/tr>/g)].map(([row]) => ({
+  const rowsOf = (table: string) =>
+    [...part(table, /<tbody>/, "</tbody>").matchAll(/<tr[\s\S]*?<\/tr>/g)].map(([row]) => ({
       date: tags(row, "time")[0]?.datetime,
       links: tags(row, "a").map((a) => a.href),
       move: /<td class="[^"]*text-(up|down)">([^<]*)<\/td>/.exec(row)?.slice(1),
     }));
-    expect(rows).toEqual([
+
+  it("compares the moves on the days with articles with the moves on all days, in a sentence", () => {
+    // Nvidia's 12 days with articles (22 Jan to 25 Jul 2025), their moves from NVDA's closes:
+    // 4.43 + 16.97 + 8.93 + 0.77 + 0.90 + 0.40 + 8.48 + 7.81 + 18.72 + 6.87 + 3.25 + 0.14 = 77.67,
+    // over 12 = 6.47% (6.471 unrounded); the average of all days depends on how far the data run.
+    expect(text(days)).toContain("the latest 10 of 12");
+    expect(text(days)).toMatch(
+      /On the 12 trading days with our articles, Nvidia moved 6\.47% on average, up or down: \d+\.\d\d times its average of \d+\.\d\d% over all \d+ trading days from 2 Oct 2024 to \d+ \w+ \d{4}\./,
+    );
+  });
+
+  it("lists the latest ten days, newest first, with their articles and moves coloured by direction", () => {
+    // Each move is the day's close over the previous close (NVDA.csv).
+    expect(rowsOf(days)).toEqual([
+      // 173.74 on 24 July to 173.50.
+      { date: "2025-07-25", links: ["/articles/six-months-after-deepseek/"], move: ["down", "-0.14%"] },
+      // 134.81 to 139.19.
+      {
+        date: "2025-05-29",
+        links: ["/articles/nvidia-rises-as-forecast-holds-despite-h20-hit/"],
+        move: ["up", "+3.25%"],
+      },
+      // 112.20 to 104.49.
+      {
+        date: "2025-04-16",
+        links: ["/articles/nvidia-falls-on-h20-export-charge/"],
+        move: ["down", "-6.87%"],
+      },
+      // 96.30 to 114.33.
+      {
+        date: "2025-04-09",
+        links: ["/articles/nasdaq-soars-after-90-day-tariff-pause/"],
+        move: ["up", "+18.72%"],
+      },
+      // 110.42 to 101.80 (the article's update of 4 April does not move its day).
+      {
+        date: "2025-04-03",
+        links: ["/articles/nasdaq-tumbles-after-sweeping-us-tariffs/"],
+        move: ["down", "-7.81%"],
+      },
+      // 131.28 to 120.15.
+      {
+        date: "2025-02-27",
+        links: ["/articles/nvidia-falls-after-first-results-since-deepseek/"],
+        move: ["down", "-8.48%"],
+      },
       // 138.85 on 14 February to 139.40 on Tuesday 18 February (the Monday was a holiday).
       {
         date: "2025-02-18",
         links: ["/articles/us-china-ai-race-good-for-business/"],
         move: ["up", "+0.40%"],
       },
-      // 120.07 on 31 January to 116.66.
-      { date: "2025-02-03", links: ["/articles/has-us-spent-wisely-on-ai/"], move: ["down", "-2.84%"] },
-      // 118.42 to 128.99.
+      // 128.68 to 129.84.
+      { date: "2025-02-07", links: ["/articles/has-us-spent-wisely-on-ai/"], move: ["up", "+0.90%"] },
+      // 123.70 to 124.65.
       {
-        date: "2025-01-28",
-        links: ["/articles/nvidia-rebounds-after-record-loss/"],
-        move: ["up", "+8.93%"],
+        date: "2025-01-30",
+        links: ["/articles/microsoft-falls-as-cloud-growth-disappoints/"],
+        move: ["up", "+0.77%"],
       },
-      // Two articles that day: the row leads to the list, and to the one listed first. 142.62 to 118.42.
+      // 118.42 to 128.99. (27 January, with two articles, and 22 January are the two older days.)
+      { date: "2025-01-28", links: ["/articles/nvidia-rebounds-after-record-loss/"], move: ["up", "+8.93%"] },
+    ]);
+  });
+
+  it("gives a day with two articles one row, leading to the ticker's list and to one of them", () => {
+    const byd = part(readDist("tickers/byd/index.html"), /<h3 id="days-heading"/, "</table>");
+    // BYD's closes (1211.HK.csv): 132.10 to 129.60 on 25 July; 385.60 to 401.40 on 18 March; 330.20
+    // to 327.80 on 11 February, the day of both BYD's launch piece and the Tesla piece. The average:
+    // (1.893 + 4.098 + 0.727) / 3 = 2.24%.
+    expect(text(byd)).toMatch(/On the 3 trading days with our articles, BYD moved 2\.24% on average/);
+    expect(rowsOf(byd)).toEqual([
+      { date: "2025-07-25", links: ["/articles/six-months-after-deepseek/"], move: ["down", "-1.89%"] },
+      { date: "2025-03-18", links: ["/articles/byd-unveils-five-minute-charging/"], move: ["up", "+4.10%"] },
       {
-        date: "2025-01-27",
-        links: ["/tickers/nvda/#articles", "/articles/deepseek-cheap-models-rattle-us-markets/"],
-        move: ["down", "-16.97%"],
+        date: "2025-02-11",
+        links: ["/tickers/byd/#articles", "/articles/byd-puts-deepseek-in-its-cars/"],
+        move: ["down", "-0.73%"],
       },
     ]);
   });

@@ -69,6 +69,17 @@ describe("the rendered-HTML allowlist", () => {
     ).toEqual([]);
   });
 
+  it("passes the page's chart SVG with a volume pane (its bars share one painted group)", () => {
+    const spec = resolveChart(
+      nvda,
+      { from: "2025-01-13", to: "2025-01-27", type: "line", volume: true },
+      { date: "2025-01-27", asOf: "2025-01-27" },
+    );
+    const svg = chartSvg(spec, "inline");
+    expect(svg).toContain('fill-opacity="0.75"');
+    expect(checkRenderedHtml(`<figure><price-chart>${svg}</price-chart></figure>`)).toEqual([]);
+  });
+
   it("passes what Markdown and the figure components render", () => {
     const html = [
       '<h2 id="the-trigger">The trigger</h2>',

@@ -1,12 +1,12 @@
 /**
  * Editorial rules over the real articles: figures come from the data (no typed percentages), each
- * article is a real news piece in length, lists the tickers it discusses, and links only to pages that
- * exist.
+ * article is a real news piece in length, lists the tickers it discusses, is signed by authors from
+ * content/authors.yaml, and links only to pages that exist.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { countWords, parseFrontmatter } from "../../src/lib/content/index.ts";
-import { readTags, readTickers } from "../../src/lib/content/read.ts";
+import { readAuthors, readTags, readTickers } from "../../src/lib/content/read.ts";
 
 const DIR = "content/articles";
 const articles = readdirSync(DIR)
@@ -18,12 +18,13 @@ const articles = readdirSync(DIR)
       name,
       slug: name.replace(/\.mdx$/, ""),
       body,
-      data: data as { tickers?: string[]; draft?: boolean },
+      data: data as { tickers?: string[]; authors?: unknown; draft?: boolean },
     };
   });
 const slugs = new Set(articles.map((a) => a.slug));
 const tickerIds = new Set(readTickers("content/tickers.yaml").map((t) => t.id));
 const tagIds = new Set(readTags("content/tags.yaml").map((t) => t.id));
+const authorIds = new Set(readAuthors("content/authors.yaml").map((a) => a.id));
 
 /** The body with component tags removed: what a reader reads as typed prose. */
 const prose = (body: string) => body.replace(/<[A-Z][A-Za-z]*\b[^>]*\/>/g, "");
@@ -50,6 +51,13 @@ describe.each(articles)("$name", ({ body, data }) => {
 
   it("lists in its frontmatter every ticker its figures and charts use", () => {
     for (const ticker of componentTickers(body)) expect(data.tickers ?? []).toContain(ticker);
+  });
+
+  it("is signed by one or more authors, each an id in content/authors.yaml", () => {
+    expect(Array.isArray(data.authors), "authors: [markets-desk]").toBe(true);
+    const authors = data.authors as unknown[];
+    expect(authors.length).toBeGreaterThanOrEqual(1);
+    for (const author of authors) expect(authorIds.has(author as string), String(author)).toBe(true);
   });
 
   it("carries a price chart when it reports price moves", () => {

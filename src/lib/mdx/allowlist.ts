@@ -116,7 +116,8 @@ export const RENDERED_HTML = makeSchema({
       ["role", "img"],
       ["ariaHidden", "true"],
     ],
-    g: styled,
+    // A chart's volume pane paints its bars as one group.
+    g: svgPaint,
     line: [...svgPaint, "x1", "x2", "y1", "y2", "vectorEffect"],
     path: [...svgPaint, "d", "vectorEffect", "dataPoints", "dataSeries"],
     circle: [...svgPaint, "cx", "cy", "r"],

@@ -174,8 +174,19 @@ export const authorsLoader = (): Loader => registry(CONTENT.authors, (path) => r
 
 /** The price snapshots, content/prices/<ticker id>.json. */
 export function snapshotsLoader(): Loader {
-  return validatingGlob(
+  const inner = validatingGlob(
     { base: CONTENT.prices, pattern: "*.json" },
     (file, entry) => checkSnapshot(file, entry.data).problems,
   );
+  return {
+    name: inner.name,
+    load: async (context) => {
+      // A file that is not JSON would stop the glob loader with Astro's own message: it is reported first,
+      // as check:content reports it.
+      assertNoProblems(
+        readSnapshotFiles(`${fileURLToPath(context.config.root)}/${CONTENT.prices}/`).problems,
+      );
+      await inner.load(context);
+    },
+  };
 }

@@ -133,7 +133,8 @@ export class PriceChartElement extends HTMLElement {
         this.#observer = undefined;
         void this.#upgrade();
       },
-      { rootMargin: "100px 0px" },
+      // Only once the chart is on screen: on a phone, a reader who never scrolls to it never downloads the library.
+      { rootMargin: "0px" },
     );
     this.#observer.observe(this);
   }

@@ -69,6 +69,11 @@ describe("whatHappenedNext across BYD's 3-for-1 bonus issue of 10 June 2025", ()
         [undefined, "2025-10-30", 104.2, -24.13],
       ],
     });
+    // The box names the bonus issue its changes span; Nvidia's, from 27 January 2025, spans none.
+    expect(whatHappenedNext(bars, "2025-06-05", seriesEvents(byd))!.splits).toEqual([
+      { date: "2025-06-10", ratio: { from: 1, to: 3 }, kind: "bonus-issue" },
+    ]);
+    expect(whatHappenedNext(untilJune("nvda"), "2025-01-27")!.splits).toEqual([]);
   });
 });
 

@@ -7,7 +7,7 @@
  */
 import { changeBetween, type Move } from "./bars.ts";
 import type { Bar } from "./snapshot.ts";
-import { NO_EVENTS, type SeriesEvents } from "./splits.ts";
+import { NO_EVENTS, splitsBetween, type SeriesEvents, type Split } from "./splits.ts";
 
 /** The trading days after the as-of close the box measures to, besides the latest close. */
 export const LATER_TRADING_DAYS = [1, 5, 20] as const;
@@ -30,6 +30,8 @@ export interface WhatHappenedNext {
   later: LaterClose[];
   /** The latest close in the data (it may be one of `later`). */
   latest: LaterClose;
+  /** The splits any of the changes spans, oldest first: the reader is told the earlier close was divided. */
+  splits: Split[];
 }
 
 /**
@@ -59,5 +61,6 @@ export function whatHappenedNext(
       return bar ? [closeAfter(bar, days)] : [];
     }),
     latest: closeAfter(last),
+    splits: splitsBetween(events.splits, from.date, last.date),
   };
 }

@@ -10,7 +10,14 @@ import { countWords, CONTENT, slugify, type Tag, type Ticker } from "../../src/l
 import { CHART } from "../../src/lib/chart/index.ts";
 import { readAuthors, readTags, readTickers } from "../../src/lib/content/read.ts";
 import { articlePath, tagPath, tickerPath } from "../../src/lib/site/index.ts";
-import type { Bar } from "../../src/lib/prices/index.ts";
+import {
+  hasDayMove,
+  NO_EVENTS,
+  seriesEvents,
+  type Bar,
+  type PriceSnapshot,
+  type SeriesEvents,
+} from "../../src/lib/prices/index.ts";
 
 export interface CorpusInput {
   /** How many articles. */
@@ -21,6 +28,8 @@ export interface CorpusInput {
   authors: readonly string[];
   /** Daily bars by ticker id, oldest first (every ticker above must have bars). */
   bars: ReadonlyMap<string, readonly Bar[]>;
+  /** Splits and documented gaps by ticker id: a day just after a gap has no day move to cite. */
+  events: ReadonlyMap<string, SeriesEvents>;
   /** Seed of the pseudo-random choices; the same seed gives the same corpus. */
   seed?: number;
 }
@@ -165,16 +174,16 @@ function paragraph(rnd: Random, extra: string[] = []): string {
   return sentences.join(" ");
 }
 
-/** The trading day of `bars` on or before `date` that has a previous bar (so a day move exists). */
-function tradingDayFor(bars: readonly Bar[], date: string): string {
+/** The trading day of `bars` on or before `date` that has a day move (a previous bar, no gap between). */
+function tradingDayFor(bars: readonly Bar[], events: SeriesEvents, date: string): string {
   let i = bars.length - 1;
-  while (i > 1 && bars[i]!.date > date) i--;
+  while (i > 1 && (bars[i]!.date > date || !hasDayMove(bars, bars[i]!.date, events))) i--;
   return bars[Math.max(i, 1)]!.date;
 }
 
 /** The synthetic articles, in a fixed order. */
 export function generateCorpus(input: CorpusInput): CorpusArticle[] {
-  const { count, tickers, tags, authors, bars } = input;
+  const { count, tickers, tags, authors, bars, events } = input;
   if (tickers.length === 0 || tags.length === 0 || authors.length === 0) {
     throw new Error("bench corpus: needs tickers, tags and authors");
   }
@@ -205,7 +214,7 @@ export function generateCorpus(input: CorpusInput): CorpusArticle[] {
     const description = `${primary.name} shares moved sharply as ${pick(rnd, OBJECTS)} dominated trading; ${articleTags.map((t) => t.label).join(", ")} in focus.`;
 
     const figure = (ticker: Ticker) => {
-      const day = tradingDayFor(bars.get(ticker.id)!, date);
+      const day = tradingDayFor(bars.get(ticker.id)!, events.get(ticker.id) ?? NO_EVENTS, date);
       return `${ticker.name} <Move ticker="${ticker.id}" date="${day}" /> to close at <Close ticker="${ticker.id}" date="${day}" />.`;
     };
     const links = [
@@ -258,10 +267,13 @@ export function generateCorpus(input: CorpusInput): CorpusArticle[] {
 export function readCorpusInput(root: string, count: number, seed?: number): CorpusInput {
   const tickers = readTickers(join(root, CONTENT.tickers));
   const bars = new Map<string, Bar[]>();
+  const events = new Map<string, SeriesEvents>();
   for (const ticker of tickers) {
     const file = join(root, CONTENT.prices, `${ticker.id}.json`);
-    bars.set(ticker.id, (JSON.parse(readFileSync(file, "utf8")) as { bars: Bar[] }).bars);
+    const snapshot = JSON.parse(readFileSync(file, "utf8")) as PriceSnapshot;
+    bars.set(ticker.id, snapshot.bars);
+    events.set(ticker.id, seriesEvents(snapshot));
   }
   const authors = readAuthors(join(root, CONTENT.authors)).map((a) => a.id);
-  return { count, seed, tickers, tags: readTags(join(root, CONTENT.tags)), authors, bars };
+  return { count, seed, tickers, tags: readTags(join(root, CONTENT.tags)), authors, bars, events };
 }

@@ -1,4 +1,5 @@
 /** The benchmark's synthetic corpus is deterministic and is content the site accepts. */
+import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { z } from "astro/zod";
 import { generateCorpus, readCorpusInput, TARGET_WORDS } from "../../scripts/lib/bench-corpus.ts";
@@ -85,9 +86,35 @@ describe("bench corpus", () => {
         const bars = input.bars.get(ticker!)!;
         const found = input.tickers.find((t) => t.id === ticker)!;
         expect(() =>
-          tag === "Move" ? moveFigure(bars, { date }) : priceFigure(bars, found, { date: date! }),
+          tag === "Move"
+            ? moveFigure(bars, { date }, input.events.get(ticker!))
+            : priceFigure(bars, found, { date: date! }),
         ).not.toThrow();
       }
     }
+  });
+
+  it("never dates a Move on the first trading day after a documented gap, at the bench's size", () => {
+    // The days a gap leaves without a day move, read from the snapshot files: the first bar after each gap.
+    const refused = new Map<string, Set<string>>();
+    for (const name of readdirSync("content/prices").filter((f) => f.endsWith(".json"))) {
+      const snapshot = JSON.parse(readFileSync(`content/prices/${name}`, "utf8")) as {
+        bars: { date: string }[];
+        gaps: { date: string }[];
+      };
+      const days = new Set(
+        snapshot.gaps.flatMap(({ date }) => snapshot.bars.find((bar) => bar.date > date)?.date ?? []),
+      );
+      refused.set(name.replace(/\.json$/, ""), days);
+    }
+    expect(refused.get("alibaba-hk")).toContain("2025-06-11");
+    const moves = generateCorpus({ ...input, count: 1000 }).flatMap((article) =>
+      [...article.text.matchAll(/<Move ticker="([^"]+)" date="([^"]+)" \/>/g)].map(([, ticker, date]) => ({
+        ticker: ticker!,
+        date: date!,
+      })),
+    );
+    expect(moves.length).toBeGreaterThan(1000);
+    expect(moves.filter(({ ticker, date }) => refused.get(ticker)?.has(date))).toEqual([]);
   });
 });

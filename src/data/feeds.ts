@@ -1,5 +1,5 @@
 /**
- * Renders every published article body to HTML for the feeds, once per build: MDX through Astro's
+ * Renders the body of every article some feed carries to HTML, once per build: MDX through Astro's
  * container API with the same components as the article page, held to the allowlist of rendered HTML
  * as the page is (src/data/article-html.ts), then cleaned by src/lib/feed/clean-html.ts. The price
  * charts in it become static SVG files (/charts/<hash>.svg) that src/pages/charts/ writes.
@@ -14,6 +14,7 @@ import { renderArticleBody } from "@/data/article-html.ts";
 import {
   authorChannel,
   buildFeed,
+  carriedArticles,
   chartImageName,
   chartImagePath,
   cleanFeedHtml,
@@ -29,14 +30,20 @@ import { getSiteData, isDevServer, type Article } from "@/data/site-data.ts";
 type ChartImages = NonNullable<App.Locals["chartImages"]>;
 
 export interface FeedContent {
-  /** Each published article's body as clean feed HTML, by article id. */
+  /** The body of each article a feed carries, as clean feed HTML, by article id. */
   html: Map<string, string>;
   /** Chart images the bodies reference: file name (content hash, no extension) -> SVG. */
   charts: Map<string, string>;
 }
 
+/** The ids of the articles at least one feed carries: a feed holds only its newest few. */
+async function carriedIds(): Promise<Set<string>> {
+  const pages = await Promise.all(Object.values(feedPages).map((kind) => kind()));
+  return new Set(pages.flat().flatMap(({ articles }) => carriedArticles(articles).map((a) => a.id)));
+}
+
 async function renderAll(): Promise<FeedContent> {
-  const { articles } = await getSiteData();
+  const [{ articles }, carried] = await Promise.all([getSiteData(), carriedIds()]);
   const container = await AstroContainer.create({
     renderers: await loadRenderers([getContainerRenderer()]),
   });
@@ -52,6 +59,7 @@ async function renderAll(): Promise<FeedContent> {
   };
   // One at a time, so chart files and errors come in article order.
   for (const article of articles) {
+    if (!carried.has(article.id)) continue;
     const body = await timed("feeds: render a body (container)", () =>
       renderBody(container, article, chartImages),
     );
@@ -87,7 +95,7 @@ async function renderBody(
 
 let cached: Promise<FeedContent> | undefined;
 
-/** Every published article rendered for feeds: once per build (on every request in dev). */
+/** The articles the feeds carry, rendered for them: once per build (on every request in dev). */
 export function getFeedContent(): Promise<FeedContent> {
   if (isDevServer) return timed("feeds: every body", renderAll);
   return (cached ??= timed("feeds: every body", renderAll));

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import sharp from "sharp";
 import { afterAll, describe, expect, it } from "vitest";
-import { ogCacheDir, ogCacheKey, ogPng, warmOgCache } from "../../src/lib/seo/og-image-files.ts";
+import { drawOgPng, ogCacheDir, ogCacheKey, ogPng, warmOgCache } from "../../src/lib/seo/og-image-files.ts";
 import type { OgCard } from "../../src/lib/seo/index.ts";
 
 const card: OgCard = {
@@ -85,5 +85,15 @@ describe("Open Graph images", () => {
     expect(readFileSync(join(dir, `${ogCacheKey(cards[0]!)}.png`), "utf8")).toBe("already here");
     const meta = await sharp(readFileSync(join(dir, `${ogCacheKey(cards[4]!)}.png`))).metadata();
     expect(meta.format).toBe("png");
+  });
+
+  it("drawn ahead in the worker thread, are the bytes the page's own drawing gives", async () => {
+    const dir = mkdtempSync(join(cache, "worker-"));
+    const cards = [6, 7].map((n) => ({ ...card, title: `Worker story ${n}` }));
+    await warmOgCache(cards, dir);
+    for (const drawn of cards) {
+      const fromWorker = readFileSync(join(dir, `${ogCacheKey(drawn)}.png`));
+      expect(fromWorker.equals(await drawOgPng(drawn))).toBe(true);
+    }
   });
 });

@@ -28,6 +28,11 @@ import { jsonFeed } from "./json-feed.ts";
 /** How many items a feed holds: the newest. The sitemap and the paginated lists reach the rest. */
 export const FEED_SIZE = 50;
 
+/** The articles a feed over `articles` (published, newest first) carries: the newest FEED_SIZE. */
+export function carriedArticles<T>(articles: readonly T[]): readonly T[] {
+  return articles.slice(0, FEED_SIZE);
+}
+
 /** What a feed says about itself. Paths are site paths; the writers make them absolute. */
 export interface FeedChannel {
   /** Plain text. */
@@ -178,7 +183,7 @@ export async function buildFeed(
   sources: FeedSources,
   today: string,
 ): Promise<string> {
-  const entries = articles.slice(0, FEED_SIZE).map((article) => feedEntry(article, sources));
+  const entries = carriedArticles(articles).map((article) => feedEntry(article, sources));
   if (format === "rss") return rssFeed(channel, entries);
   if (format === "atom") return atomFeed(channel, entries, today);
   return jsonFeed(channel, entries);

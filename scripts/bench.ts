@@ -12,7 +12,8 @@
  *   scripts/lib/template-bench.ts) cold with N posts of the same text, right after the site's cold
  *   build, and gives the ratio: the one comparison the machine's load cannot skew much.
  * - `--dev` first times `astro dev` in the copy (scripts/lib/dev-timing.ts): the first page after the
- *   server starts, each page type after it, and an edit until its page shows it.
+ *   server starts, each page type after it, and an edit until its page shows it. With `--template`,
+ *   the yardstick's dev server is timed the same way (its post, home and /blog/ pages).
  * - `--archive-after-days N` builds in the hybrid mode (src/lib/site/archive.ts) with that window, as of
  *   `--build-date` (default 2025-07-01, after the corpus's last article): only the window's articles
  *   are prerendered; the table gives how many.
@@ -35,7 +36,7 @@ import { filesUnder } from "./lib/files.ts";
 import { measureCommand, treeStats, type BuildMeasure } from "./lib/measure.ts";
 import { clearCaches, ROOT } from "./lib/site-copy.ts";
 import { PAGE_BUDGET_BYTES, pageBudgets } from "./lib/page-weight.ts";
-import { makeBenchSiteCopy, makeYardstickCopy } from "./lib/template-bench.ts";
+import { makeBenchSiteCopy, makeYardstickCopy, yardstickDevTarget } from "./lib/template-bench.ts";
 
 interface Row {
   articles: number;
@@ -53,6 +54,8 @@ interface Row {
   yardstick?: BuildMeasure;
   /** --dev: the dev server's timings. */
   dev?: DevTiming;
+  /** --dev with --template: the yardstick's dev server with the same posts, timed the same way. */
+  yardstickDev?: DevTiming;
   /** Article pages the build wrote: all of them, or in hybrid mode the window's. */
   prerendered: number;
 }
@@ -182,6 +185,7 @@ async function benchSize(count: number): Promise<Row> {
       process.stderr.write(`bench: N=${count}: astro dev in ${copy.dir} on port ${devPort} ...\n`);
       dev = await timeDevServer({ dir: copy.dir, port: devPort, repeat: 5 });
     }
+    const yardstickDev = values.dev && values.template ? await yardstickDevTiming(count) : undefined;
     process.stderr.write(`bench: N=${count}: cold build in ${copy.dir} ...\n`);
     const cold = await fastest(
       () => build(copy.dir, "cold"),
@@ -206,6 +210,7 @@ async function benchSize(count: number): Promise<Row> {
       feeds,
       yardstick,
       dev,
+      yardstickDev,
       prerendered: filesUnder(join(dist, "articles"), ".html").length,
     };
     if (values["cold-only"]) return row;
@@ -237,6 +242,24 @@ async function yardstickBuild(count: number): Promise<BuildMeasure> {
       () => build(copy.dir, "yardstick", [join(ROOT, "node_modules/.bin/astro"), "build"]),
       () => clearCaches(copy.dir),
     );
+  } finally {
+    if (values.keep) process.stderr.write(`bench: kept ${copy.dir}\n`);
+    else copy.cleanup();
+  }
+}
+
+/** The yardstick's dev server with `count` posts: first page, its post, home and list pages, an edit. */
+async function yardstickDevTiming(count: number): Promise<DevTiming> {
+  const copy = makeYardstickCopy(count, seed);
+  process.stderr.write(`bench: N=${count}: yardstick astro dev in ${copy.dir} on port ${devPort} ...\n`);
+  try {
+    return await timeDevServer({
+      dir: copy.dir,
+      port: devPort,
+      repeat: 5,
+      routes: ["article", "home", "list"],
+      target: yardstickDevTarget(copy.dir),
+    });
   } finally {
     if (values.keep) process.stderr.write(`bench: kept ${copy.dir}\n`);
     else copy.cleanup();
@@ -300,6 +323,14 @@ function tables(rows: Row[]): string {
       lines.push(
         `| ${r.articles} | ${d.readyS.toFixed(1)} s | ${d.firstPageS.toFixed(1)} s | ${m("article")} | ${m("home")} | ` +
           `${m("tag")} | ${m("ticker")} | ${msOf(d.editVisibleS)} |`,
+      );
+      const y = r.yardstickDev;
+      if (!y) continue;
+      const ym = (name: string) => msOf(median(y.routes[name] ?? []));
+      // The template has one list page (/blog/, every post), shown under "tag".
+      lines.push(
+        `| ${r.articles}, yardstick | ${y.readyS.toFixed(1)} s | ${y.firstPageS.toFixed(1)} s | ${ym("article")} | ${ym("home")} | ` +
+          `${ym("list")} (/blog/) | | ${msOf(y.editVisibleS)} |`,
       );
     }
   }

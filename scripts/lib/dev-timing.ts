@@ -37,12 +37,23 @@ export interface DevTimingOptions {
   timeoutS?: number;
   /** Receives the server's output. */
   onOutput?: (text: string) => void;
+  /**
+   * The article file to edit and the paths to time (`article` is that file's page); by default the
+   * site's: its middle article, the home page, and that article's first tag and ticker.
+   */
+  target?: DevTarget;
+}
+
+/** What a dev timing requests and edits. */
+export interface DevTarget {
+  file: string;
+  paths: Record<string, string>;
 }
 
 const seconds = (since: bigint) => Number(process.hrtime.bigint() - since) / 1e9;
 
 /** The middle article by file name, and the first tag and ticker it names: pages that have content. */
-function chooseRoutes(dir: string): { file: string; paths: Record<string, string> } {
+function chooseRoutes(dir: string): DevTarget {
   const folder = join(dir, CONTENT.articles);
   const files = readdirSync(folder)
     .filter((f) => f.endsWith(".mdx"))
@@ -75,7 +86,7 @@ export async function timeDevServer(options: DevTimingOptions): Promise<DevTimin
   const names = options.routes ?? ["article", "home", "tag", "ticker"];
   const timeoutMs = (options.timeoutS ?? 300) * 1000;
   const base = `http://127.0.0.1:${port}`;
-  const { file, paths } = chooseRoutes(dir);
+  const { file, paths } = options.target ?? chooseRoutes(dir);
   const original = readFileSync(file, "utf8");
 
   const started = process.hrtime.bigint();

@@ -12,6 +12,7 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, write
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { generateCorpus, readCorpusInput, type CorpusArticle } from "./bench-corpus.ts";
+import type { DevTarget } from "./dev-timing.ts";
 import { measureCommand, type BuildMeasure } from "./measure.ts";
 import { clearCaches, makeSiteCopy, ROOT } from "./site-copy.ts";
 import { CONTENT } from "../../src/lib/content/paths.ts";
@@ -51,6 +52,23 @@ export function makeYardstickCopy(count: number, seed = 2025): { dir: string; cl
   for (const article of generateCorpus(readCorpusInput(ROOT, count, seed)))
     writeFileSync(join(posts, `${article.slug}.mdx`), yardstickPost(article));
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * What the bench's dev timing requests in a yardstick copy: its middle post (the page an edit must
+ * show on), the home page and the list of all posts (/blog/), the template's only list.
+ */
+export function yardstickDevTarget(dir: string): DevTarget {
+  const posts = join(dir, "src/content/blog");
+  const files = readdirSync(posts)
+    .filter((f) => f.endsWith(".mdx"))
+    .sort();
+  const name = files[Math.floor(files.length / 2)];
+  if (!name) throw new Error(`yardstick: ${posts} has no posts`);
+  return {
+    file: join(posts, name),
+    paths: { article: `/blog/${name.replace(/\.mdx$/, "")}/`, home: "/", list: "/blog/" },
+  };
 }
 
 /** A copy of the site with `count` bench-corpus articles in place of its own (what the bench builds). */

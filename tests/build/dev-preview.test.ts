@@ -1,9 +1,11 @@
 /**
  * The dev server previews what production builds leave out: drafts and scheduled articles are served,
- * each with its banner, so an editor can read them before they go live.
+ * each with its banner, so an editor can read them before they go live. An edit to an article or to
+ * a registry, and a new article, show on the next reloads without a restart.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { resolve } from "node:path";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { commandLineEnv, makeSiteCopy } from "../support/site-copy";
 import { articleText } from "../support/articles";
@@ -16,6 +18,7 @@ const A = "content/articles";
 const copy = makeSiteCopy({
   [`${A}/draft-in-dev.mdx`]: articleText({ title: '"A draft in dev"', draft: "true" }),
   [`${A}/scheduled-in-dev.mdx`]: articleText({ title: '"A scheduled story"', date: "2099-01-02" }),
+  [`${A}/edited-in-dev.mdx`]: articleText({ title: '"Before the edit"', date: "2025-07-20" }),
 });
 let server: ChildProcess;
 
@@ -94,4 +97,37 @@ describe("npm run dev", () => {
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe(`${type}; charset=utf-8`);
   });
+
+  /** Reloads `path` until its page contains `text`, as an editor would; false if it never does in 20 s. */
+  async function showsWithin(path: string, text: string): Promise<boolean> {
+    const deadline = Date.now() + 20_000;
+    while (Date.now() < deadline) {
+      if ((await page(path)).html.includes(text)) return true;
+      await new Promise((done) => setTimeout(done, 100));
+    }
+    return false;
+  }
+
+  it("shows an edited headline on the article's page and in the lists on the next reloads", async () => {
+    expect((await page("/articles/edited-in-dev/")).html).toContain("Before the edit");
+    expect((await page("/")).html).toContain("Before the edit");
+    writeFileSync(
+      join(copy.dir, A, "edited-in-dev.mdx"),
+      articleText({ title: '"After the edit"', date: "2025-07-20" }),
+    );
+    expect(await showsWithin("/articles/edited-in-dev/", "After the edit")).toBe(true);
+    expect((await page("/")).html).toContain("After the edit");
+    expect((await page("/")).html).not.toContain("Before the edit");
+  }, 30_000);
+
+  it("serves a new article, and shows a tag's new label, without a restart", async () => {
+    writeFileSync(
+      join(copy.dir, A, "added-in-dev.mdx"),
+      articleText({ title: '"Added while the preview ran"', date: "2025-07-21" }),
+    );
+    expect(await showsWithin("/articles/added-in-dev/", "Added while the preview ran")).toBe(true);
+    const tags = join(copy.dir, "content/tags.yaml");
+    writeFileSync(tags, readFileSync(tags, "utf8").replace("label: Nvidia\n", "label: Nvidia Corp\n"));
+    expect(await showsWithin("/tags/nvidia/", "Nvidia Corp")).toBe(true);
+  }, 45_000);
 });

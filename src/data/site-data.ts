@@ -220,42 +220,38 @@ function stateKey(collections: Collections, today: string): string {
 }
 
 let built: Promise<SiteData> | undefined;
-let devCache: { key: string; today: string; data: SiteData } | undefined;
+let devCache: { key: string; data: SiteData } | undefined;
 
 /**
- * The dev server's word that the content changed: Astro sends `astro:content-changed` on the server's
- * hot channel once the changed entries are in its data store. Between two such events the collections
- * are not read again, so a page's 30 to 60 calls cost nothing (reading them is O(articles) a call:
- * 0.3-0.5 s a page at 4000 articles). Where there is no hot channel, every call reads them.
+ * How long the dev server reuses its last read of the collections. A page makes 30 to 60
+ * getSiteData() calls within a few tens of milliseconds, and reading the collections is O(articles)
+ * a call (0.3-0.5 s a page at 4000 articles when every call read them); an edit is still seen by the
+ * next reload. (Astro's `astro:content-changed` event was tried instead: under load it can come
+ * before the store shows the change, and a read made then was kept as current.)
  */
-const contentEvents = import.meta.hot;
-let contentChanges = 0;
-let devFresh = false;
-contentEvents?.on("astro:content-changed", () => {
-  contentChanges++;
-  devFresh = false;
-});
+const DEV_READ_REUSE_MS = 250;
+let devRead: { startedAt: number; data: Promise<SiteData> } | undefined;
 
 /**
  * The site data. A build computes it once. The dev server, where content changes while it runs,
- * reads the collections again after each content change and computes the data again only when their
- * state changed, so a page with many components pays for one computation, and an edit shows on the
- * next request.
+ * reads the collections again at most every DEV_READ_REUSE_MS and computes the data again only when
+ * their state changed, so a page with many components pays for one read and at most one computation,
+ * and an edit shows on the next request.
  */
 export function getSiteData(): Promise<SiteData> {
   if (!isDevServer)
     return (built ??= readCollections().then((c) =>
       timed("site data: compute", () => compute(c, siteToday())),
     ));
-  const today = siteToday();
-  if (devFresh && devCache?.today === today) return Promise.resolve(devCache.data);
-  // A change reported while the collections are being read makes this read stale: it is not kept as fresh.
-  const seen = contentChanges;
-  return readCollections().then((collections) => {
+  const now = performance.now();
+  if (devRead && now - devRead.startedAt < DEV_READ_REUSE_MS) return devRead.data;
+  const data = readCollections().then((collections) => {
+    const today = siteToday();
     const key = stateKey(collections, today);
     if (devCache?.key !== key)
-      devCache = { key, today, data: timed("site data: compute", () => compute(collections, today)) };
-    devFresh = contentEvents !== undefined && seen === contentChanges;
+      devCache = { key, data: timed("site data: compute", () => compute(collections, today)) };
     return devCache.data;
   });
+  devRead = { startedAt: now, data };
+  return data;
 }

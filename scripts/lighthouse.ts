@@ -27,7 +27,9 @@ import { failingAudits, type CategoryScores, scoresOf } from "./lib/lighthouse-r
 const PAGES = SAMPLE_PAGES.filter((page) => page.lighthouse).map(({ name, path }) => ({ label: name, path }));
 
 const CATEGORIES = ["performance", "accessibility", "best-practices", "seo"] as const;
-const ATTEMPTS = 3;
+// Five: on this 2-core machine two full runs of .ci/run in a row each had one page at 99 after three
+// tries (a different page each time, with no client code changed), and the next run gave 100 everywhere.
+const ATTEMPTS = 5;
 const reports = join(ROOT, "test-results/lighthouse");
 
 async function waitFor(url: string, timeoutMs: number): Promise<void> {

@@ -283,7 +283,10 @@ export function ogPng(card: OgCard, cacheDir: string = ogCacheDir()): Promise<Bu
  */
 function workerDraw(root: string): { draw: Draw; close: () => Promise<number> } {
   const worker = new Worker(join(root, "src/lib/seo/og-worker.ts"));
-  const waiting = new Map<number, { resolve: (png: Buffer) => void; reject: (error: Error) => void }>();
+  const waiting = new Map<
+    number,
+    { card: OgCard; resolve: (png: Buffer) => void; reject: (error: Error) => void }
+  >();
   let next = 0;
   const failAll = (error: Error) => {
     for (const { reject } of waiting.values()) reject(error);
@@ -294,7 +297,7 @@ function workerDraw(root: string): { draw: Draw; close: () => Promise<number> } 
     waiting.delete(reply.id);
     if ("png" in reply)
       pending?.resolve(Buffer.from(reply.png.buffer, reply.png.byteOffset, reply.png.byteLength));
-    else pending?.reject(new Error(`Open Graph card: ${reply.error}`));
+    else pending?.reject(new Error(`Open Graph card of "${pending.card.title}": ${reply.error}`));
   });
   worker.on("error", failAll);
   worker.on("exit", (code) => failAll(new Error(`Open Graph card worker stopped (exit code ${code})`)));
@@ -302,7 +305,7 @@ function workerDraw(root: string): { draw: Draw; close: () => Promise<number> } 
     draw: (card) =>
       new Promise((resolve, reject) => {
         const id = next++;
-        waiting.set(id, { resolve, reject });
+        waiting.set(id, { card, resolve, reject });
         worker.postMessage({ id, card } satisfies DrawRequest);
       }),
     close: () => worker.terminate(),

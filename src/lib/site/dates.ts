@@ -71,7 +71,7 @@ const formats = {
     year: "numeric",
     timeZone: "UTC",
   }),
-  /** Monday 27 January 2025 */
+  /** Monday, 27 January 2025 */
   weekday: new Intl.DateTimeFormat(site.locale, {
     weekday: "long",
     day: "numeric",
@@ -97,8 +97,17 @@ export function formatRetrieved(value: string): string {
   return value.length === 10 ? day : `${day}, ${time.format(new Date(value))} UTC`;
 }
 
+/** Formatted dates by style and date: list pages format the same few hundred dates thousands of times. */
+const formatted = new Map<string, string>();
+
 export function formatDate(date: string, style: keyof typeof formats = "long"): string {
-  return formats[style].format(toUtcDate(date));
+  const key = `${style} ${date}`;
+  let text = formatted.get(key);
+  if (text === undefined) {
+    text = formats[style].format(toUtcDate(date));
+    formatted.set(key, text);
+  }
+  return text;
 }
 
 /** A span of calendar dates, sharing what both ends share: "13 – 27 Jan 2025", "13 Jan – 3 Feb 2025". */

@@ -1,5 +1,6 @@
 import { defineConfig } from "astro/config";
 import type { AstroIntegration, AstroUserConfig } from "astro";
+import type { Plugin as VitePlugin } from "vite";
 import mdx from "@astrojs/mdx";
 import node from "@astrojs/node";
 import sitemap from "@astrojs/sitemap";
@@ -13,12 +14,15 @@ import {
   archiveWindow,
   articlePath,
   isArchived,
+  keepContentModules,
   site,
   todayUtc,
   type ArchiveWindow,
 } from "./src/lib/site/index.ts";
 import { pruneStaleOutput } from "./src/lib/site/output-files.ts";
-import { publicationState } from "./src/lib/content/articles.ts";
+import { newestFirst, publicationState } from "./src/lib/content/articles.ts";
+import { idOfFile } from "./src/lib/content/paths.ts";
+import { carriedByFeeds } from "./src/lib/feed/build.ts";
 import { readArticleFrontmatter, readLastModified } from "./src/lib/content/read.ts";
 import { cspForAstro, headersFor, parseHeadersFile } from "./src/lib/site/index.ts";
 
@@ -94,13 +98,54 @@ function archiveRoutes(): AstroIntegration {
   };
 }
 
+/** Hybrid mode: every article's id and frontmatter, read once for the sitemap and the bundles. */
+let frontmatter: ReturnType<typeof readArticleFrontmatter> | undefined;
+const articleFrontmatter = () => (frontmatter ??= readArticleFrontmatter(process.cwd()));
+
 /** The sitemap lists only prerendered pages by itself: the archived articles are added to it. */
 function archivedUrls(window: ArchiveWindow): string[] {
-  return readArticleFrontmatter(process.cwd())
+  return articleFrontmatter()
     .filter(
       ({ data }) => publicationState({ data }, window.today) === "published" && isArchived(data.date, window),
     )
     .map(({ id }) => absoluteUrl(articlePath(id)));
+}
+
+/**
+ * Hybrid mode: each bundle compiles only the articles it renders. The prerendered pages render the
+ * window's articles and the bodies the feeds carry (a small tag's feed can reach back into the
+ * archive); the server renders the archived ones. Without this both bundles would hold every article,
+ * and at 20,000 articles the build went past 9 GB before writing its first page.
+ */
+function archiveBundles(window: ArchiveWindow): VitePlugin {
+  let keepers: { prerender: Set<string>; server: Set<string> } | undefined;
+  const sets = () => {
+    if (!keepers) {
+      const all = articleFrontmatter();
+      const published = all
+        .filter(({ data }) => publicationState({ data }, window.today) === "published")
+        .sort(newestFirst);
+      const carried = carriedByFeeds(published);
+      keepers = {
+        prerender: new Set(
+          all.filter(({ id, data }) => !isArchived(data.date, window) || carried.has(id)).map(({ id }) => id),
+        ),
+        server: new Set(all.filter(({ data }) => isArchived(data.date, window)).map(({ id }) => id)),
+      };
+    }
+    return keepers;
+  };
+  return {
+    name: "market-desk:archive-bundles",
+    apply: "build",
+    transform(code, id) {
+      if (!id.endsWith("/.astro/content-modules.mjs")) return undefined;
+      const environment = this.environment.name;
+      if (environment !== "prerender" && environment !== "ssr") return undefined;
+      const keep = environment === "prerender" ? sets().prerender : sets().server;
+      return { code: keepContentModules(code, (file) => keep.has(idOfFile(file))), map: null };
+    },
+  };
 }
 
 export default defineConfig({
@@ -145,7 +190,7 @@ export default defineConfig({
   // `astro preview` sends the headers of public/_headers, as a static host would.
   server: ({ command }) => ({ headers: command === "preview" ? securityHeaders : {} }),
   vite: {
-    plugins: [tailwindcss()],
+    plugins: [tailwindcss(), ...(archive ? [archiveBundles(archive)] : [])],
     // Hybrid mode: the build date and the window, for the server to render archived articles as of this build.
     define: archive ? { "import.meta.env.MARKET_DESK_ARCHIVE": JSON.stringify(archive) } : {},
     build: {

@@ -15,7 +15,7 @@
  *   server starts, each page type after it, and an edit until its page shows it. With `--template`,
  *   the yardstick's dev server is timed the same way (its post, home and /blog/ pages).
  * - `--archive-after-days N` builds in the hybrid mode (src/lib/site/archive.ts) with that window, as of
- *   `--build-date` (default 2025-07-01, after the corpus's last article): only the window's articles
+ *   `--build-date` (default: the day after the corpus's newest article): only the window's articles
  *   are prerendered; the table gives how many.
  * - `--cold-only` skips the warm rebuild (the largest sizes, where only the cold build's time and
  *   memory are wanted).
@@ -26,10 +26,11 @@
  *   build logs, bench-*.log) on disk.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { cpus, release, totalmem } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
+import { addDays } from "../src/lib/site/dates.ts";
 import { generateCorpus, readCorpusInput } from "./lib/bench-corpus.ts";
 import { median, timeDevServer, type DevTiming } from "./lib/dev-timing.ts";
 import { filesUnder } from "./lib/files.ts";
@@ -87,7 +88,7 @@ const { values } = parseArgs({
     "cold-only": { type: "boolean", default: false },
     "dev-port": { type: "string", default: "4340" },
     "archive-after-days": { type: "string" },
-    "build-date": { type: "string", default: "2025-07-01" },
+    "build-date": { type: "string" },
   },
 });
 const sizes = values.sizes.split(",").map((s) => {
@@ -105,10 +106,29 @@ const devPort = Number(values["dev-port"]);
 if (!Number.isInteger(devPort) || devPort < 1024)
   throw new Error(`--dev-port: ${values["dev-port"]} is not a port number from 1024 up`);
 
-/** Hybrid mode: the environment of every site build (the yardstick has no such mode). */
-const hybridEnv: Record<string, string> = values["archive-after-days"]
-  ? { ARCHIVE_AFTER_DAYS: values["archive-after-days"], BUILD_DATE: values["build-date"] }
-  : {};
+/**
+ * Hybrid mode: the environment of every site build in `dir` (the yardstick has no such mode). The
+ * build date is --build-date, else the day after the copy's newest article, so every article is
+ * published and the window ends where the corpus does.
+ */
+function hybridEnv(dir: string): Record<string, string> {
+  if (!values["archive-after-days"]) return {};
+  return {
+    ARCHIVE_AFTER_DAYS: values["archive-after-days"],
+    BUILD_DATE: values["build-date"] ?? dayAfterNewest(dir),
+  };
+}
+
+function dayAfterNewest(dir: string): string {
+  const articles = join(dir, "content/articles");
+  const dates = readdirSync(articles).map(
+    (file) => /^date: (\d{4}-\d{2}-\d{2})$/m.exec(readFileSync(join(articles, file), "utf8"))?.[1] ?? "",
+  );
+  return addDays(
+    dates.reduce((a, b) => (b > a ? b : a)),
+    1,
+  );
+}
 
 const mb = (bytes: number | undefined) =>
   bytes === undefined ? "n/a" : `${(bytes / 1024 ** 2).toFixed(0)} MB`;
@@ -142,7 +162,7 @@ async function fastest(
 
 async function build(dir: string, label: string, command = ["npm", "run", "build"]): Promise<BuildMeasure> {
   const [file, ...args] = command as [string, ...string[]];
-  const env = { ASTRO_TELEMETRY_DISABLED: "1", ...(label === "yardstick" ? {} : hybridEnv) };
+  const env = { ASTRO_TELEMETRY_DISABLED: "1", ...(label === "yardstick" ? {} : hybridEnv(dir)) };
   const result = await measureCommand(dir, file, args, env);
   writeFileSync(join(dir, `bench-${label}.log`), result.output);
   if (result.status !== 0) {
@@ -403,7 +423,7 @@ function machine(): string {
     : "";
   const cpu = cpus();
   const hybrid = values["archive-after-days"]
-    ? ` --archive-after-days ${values["archive-after-days"]} --build-date ${values["build-date"]}`
+    ? ` --archive-after-days ${values["archive-after-days"]}${values["build-date"] ? ` --build-date ${values["build-date"]}` : ""}`
     : "";
   const flags = `${values.template ? " --template" : ""}${values.dev ? " --dev" : ""}${values["cold-only"] ? " --cold-only" : ""}${hybrid}`;
   return [

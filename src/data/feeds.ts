@@ -14,7 +14,7 @@ import { renderArticleBody } from "@/data/article-html.ts";
 import {
   authorChannel,
   buildFeed,
-  carriedArticles,
+  carriedByFeeds,
   chartImageName,
   chartImagePath,
   cleanFeedHtml,
@@ -36,14 +36,9 @@ export interface FeedContent {
   charts: Map<string, string>;
 }
 
-/** The ids of the articles at least one feed carries: a feed holds only its newest few. */
-async function carriedIds(): Promise<Set<string>> {
-  const pages = await Promise.all(Object.values(feedPages).map((kind) => kind()));
-  return new Set(pages.flat().flatMap(({ articles }) => carriedArticles(articles).map((a) => a.id)));
-}
-
 async function renderAll(): Promise<FeedContent> {
-  const [{ articles }, carried] = await Promise.all([getSiteData(), carriedIds()]);
+  const { articles } = await getSiteData();
+  const carried = carriedByFeeds(articles);
   const container = await AstroContainer.create({
     renderers: await loadRenderers([getContainerRenderer()]),
   });

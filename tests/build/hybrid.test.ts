@@ -7,7 +7,7 @@
  * build, whose page differs only in carrying the policy in a <meta> element instead of a header.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import autocannon from "autocannon";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -90,6 +90,14 @@ describe("the hybrid mode", () => {
     const sitemap = readFileSync(client(hybrid.dir, "sitemap-0.xml"), "utf8");
     expect(sitemap).toContain(`<loc>https://marketdesk.example/articles/${ARCHIVED}/</loc>`);
     expect(sitemap).toContain(`<loc>https://marketdesk.example/articles/${RECENT}/</loc>`);
+  });
+
+  it("bundles an article for the server only when it is archived", () => {
+    // Rolldown names an article's chunks after its file: <slug>_<hash>.mjs.
+    const chunks = readdirSync(join(hybrid.dir, "dist/server/chunks"));
+    const of = (slug: string) => chunks.filter((file) => file.startsWith(`${slug}_`));
+    expect(of(ARCHIVED).length).toBeGreaterThan(0);
+    expect(of(RECENT)).toEqual([]);
   });
 
   it("serves an archived article on request, byte for byte its prerendered page, for a CDN to keep", async () => {

@@ -5,6 +5,7 @@ import {
   authorChannel,
   buildFeed,
   chartImagePath,
+  carriedByFeeds,
   cleanFeedHtml,
   FEED_SIZE,
   feedEntry,
@@ -438,5 +439,34 @@ describe("leadImageHtml", () => {
     expect(cleanFeedHtml(html, PAGE)).toBe(
       '<figure><img src="https://marketdesk.example/_astro/lead.Ab12.jpg" alt="BYD&#x27;s &quot;God&#x27;s Eye&quot; &amp; more" width="1200" height="675"></figure>',
     );
+  });
+});
+
+describe("carriedByFeeds", () => {
+  const article = (id: string, tags: string[], tickers = ["nvda"], authors = ["ann"]) => ({
+    id,
+    data: { title: id, date: "2025-01-27", draft: false, tags, tickers, authors },
+  });
+  // 55 articles in one tag, ticker and author, newest first, then an old one alone in its tag.
+  const busy = Array.from({ length: 55 }, (_, i) =>
+    article(`busy-${String(i).padStart(2, "0")}`, ["nvidia"]),
+  );
+  const lone = article("lone-old", ["us-china"]);
+
+  it("carries the newest 50 of every feed, and an old article that a small tag's feed still holds", () => {
+    const carried = carriedByFeeds([...busy, lone]);
+    expect([...carried].sort()).toEqual([
+      ...Array.from({ length: 50 }, (_, i) => `busy-${String(i).padStart(2, "0")}`),
+      "lone-old",
+    ]);
+  });
+
+  it("counts each ticker's and author's feed on its own", () => {
+    const other = article("other-author", ["nvidia"], ["nvda"], ["bob"]);
+    const viaTicker = article("other-ticker", ["nvidia"], ["ixic"]);
+    const carried = carriedByFeeds([...busy, other, viaTicker]);
+    expect(carried.has("other-author")).toBe(true);
+    expect(carried.has("other-ticker")).toBe(true);
+    expect(carried.has("busy-52")).toBe(false);
   });
 });

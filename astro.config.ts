@@ -20,7 +20,7 @@ import {
   type ArchiveWindow,
 } from "./src/lib/site/index.ts";
 import { pruneStaleOutput } from "./src/lib/site/output-files.ts";
-import { newestFirst, publicationState } from "./src/lib/content/articles.ts";
+import { articleGroups, publicationState } from "./src/lib/content/articles.ts";
 import { idOfFile } from "./src/lib/content/paths.ts";
 import { carriedByFeeds } from "./src/lib/feed/build.ts";
 import { readArticleFrontmatter, readLastModified } from "./src/lib/content/read.ts";
@@ -119,31 +119,20 @@ function archivedUrls(window: ArchiveWindow): string[] {
  * about 8; docs/scaling.md).
  */
 function archiveBundles(window: ArchiveWindow): VitePlugin {
-  let keepers: { prerender: Set<string>; server: Set<string> } | undefined;
-  const sets = () => {
-    if (!keepers) {
-      const all = articleFrontmatter();
-      const published = all
-        .filter(({ data }) => publicationState({ data }, window.today) === "published")
-        .sort(newestFirst);
-      const carried = carriedByFeeds(published);
-      keepers = {
-        prerender: new Set(
-          all.filter(({ id, data }) => !isArchived(data.date, window) || carried.has(id)).map(({ id }) => id),
-        ),
-        server: new Set(all.filter(({ data }) => isArchived(data.date, window)).map(({ id }) => id)),
-      };
-    }
-    return keepers;
+  const all = articleFrontmatter();
+  const carried = carriedByFeeds(articleGroups(all, { today: window.today, showUnpublished: false }));
+  const ids = (keep: (article: (typeof all)[number]) => boolean) =>
+    new Set(all.filter(keep).map(({ id }) => id));
+  const keepByEnvironment: Record<string, Set<string>> = {
+    prerender: ids(({ id, data }) => !isArchived(data.date, window) || carried.has(id)),
+    ssr: ids(({ data }) => isArchived(data.date, window)),
   };
   return {
     name: "market-desk:archive-bundles",
     apply: "build",
     transform(code, id) {
-      if (!id.endsWith("/.astro/content-modules.mjs")) return undefined;
-      const environment = this.environment.name;
-      if (environment !== "prerender" && environment !== "ssr") return undefined;
-      const keep = environment === "prerender" ? sets().prerender : sets().server;
+      const keep = keepByEnvironment[this.environment.name];
+      if (!keep || !id.endsWith("/.astro/content-modules.mjs")) return undefined;
       return { code: keepContentModules(code, (file) => keep.has(idOfFile(file))), map: null };
     },
   };

@@ -26,7 +26,7 @@
  *   build logs, bench-*.log) on disk.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { cpus, release, totalmem } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -107,27 +107,16 @@ if (!Number.isInteger(devPort) || devPort < 1024)
   throw new Error(`--dev-port: ${values["dev-port"]} is not a port number from 1024 up`);
 
 /**
- * Hybrid mode: the environment of every site build in `dir` (the yardstick has no such mode). The
- * build date is --build-date, else the day after the copy's newest article, so every article is
- * published and the window ends where the corpus does.
+ * Hybrid mode: the environment of a copy's site builds (the yardstick has no such mode). The build
+ * date is --build-date, else the day after the copy's newest article, so every article is published
+ * and the window ends where the corpus does.
  */
-function hybridEnv(dir: string): Record<string, string> {
+function hybridEnv(newestDate: string): Record<string, string> {
   if (!values["archive-after-days"]) return {};
   return {
     ARCHIVE_AFTER_DAYS: values["archive-after-days"],
-    BUILD_DATE: values["build-date"] ?? dayAfterNewest(dir),
+    BUILD_DATE: values["build-date"] ?? addDays(newestDate, 1),
   };
-}
-
-function dayAfterNewest(dir: string): string {
-  const articles = join(dir, "content/articles");
-  const dates = readdirSync(articles).map(
-    (file) => /^date: (\d{4}-\d{2}-\d{2})$/m.exec(readFileSync(join(articles, file), "utf8"))?.[1] ?? "",
-  );
-  return addDays(
-    dates.reduce((a, b) => (b > a ? b : a)),
-    1,
-  );
 }
 
 const mb = (bytes: number | undefined) =>
@@ -160,9 +149,14 @@ async function fastest(
   return best!;
 }
 
-async function build(dir: string, label: string, command = ["npm", "run", "build"]): Promise<BuildMeasure> {
+async function build(
+  dir: string,
+  label: string,
+  siteEnv: Record<string, string> = {},
+  command = ["npm", "run", "build"],
+): Promise<BuildMeasure> {
   const [file, ...args] = command as [string, ...string[]];
-  const env = { ASTRO_TELEMETRY_DISABLED: "1", ...(label === "yardstick" ? {} : hybridEnv(dir)) };
+  const env = { ASTRO_TELEMETRY_DISABLED: "1", ...siteEnv };
   const result = await measureCommand(dir, file, args, env);
   writeFileSync(join(dir, `bench-${label}.log`), result.output);
   if (result.status !== 0) {
@@ -199,6 +193,7 @@ function feedSizes(dist: string): FeedSizes {
 
 async function benchSize(count: number): Promise<Row> {
   const copy = makeBenchSiteCopy(count, seed);
+  const env = hybridEnv(copy.newestDate);
   try {
     let dev: DevTiming | undefined;
     if (values.dev) {
@@ -208,7 +203,7 @@ async function benchSize(count: number): Promise<Row> {
     const yardstickDev = values.dev && values.template ? await yardstickDevTiming(count) : undefined;
     process.stderr.write(`bench: N=${count}: cold build in ${copy.dir} ...\n`);
     const cold = await fastest(
-      () => build(copy.dir, "cold"),
+      () => build(copy.dir, "cold", env),
       () => clearCaches(copy.dir),
     );
     const yardstick = values.template ? await yardstickBuild(count) : undefined;
@@ -239,7 +234,7 @@ async function benchSize(count: number): Promise<Row> {
     const changed = generateCorpus(readCorpusInput(copy.dir, count, seed))[Math.floor(count / 2)]!;
     process.stderr.write(`bench: N=${count}: warm rebuild (one article changed) ...\n`);
     const warm = await fastest(
-      () => build(copy.dir, "warm"),
+      () => build(copy.dir, "warm", env),
       (round) =>
         writeFileSync(
           join(copy.dir, changed.file),
@@ -259,7 +254,7 @@ async function yardstickBuild(count: number): Promise<BuildMeasure> {
   process.stderr.write(`bench: N=${count}: yardstick cold build in ${copy.dir} ...\n`);
   try {
     return await fastest(
-      () => build(copy.dir, "yardstick", [join(ROOT, "node_modules/.bin/astro"), "build"]),
+      () => build(copy.dir, "yardstick", {}, [join(ROOT, "node_modules/.bin/astro"), "build"]),
       () => clearCaches(copy.dir),
     );
   } finally {

@@ -39,6 +39,8 @@ export interface CorpusArticle {
   slug: string;
   /** Path relative to the project root: content/articles/<slug>.mdx */
   file: string;
+  /** The article's date, YYYY-MM-DD, as its frontmatter gives it. */
+  date: string;
   text: string;
   /** Whether the article has a <PriceChart> (every fifth does). */
   chart: boolean;
@@ -258,7 +260,13 @@ export function generateCorpus(input: CorpusInput): CorpusArticle[] {
       `tags: [${articleTags.map((t) => t.id).join(", ")}]`,
       "---",
     ].join("\n");
-    articles.push({ slug, file: `content/articles/${slug}.mdx`, text: `${frontmatter}\n\n${body}\n`, chart });
+    articles.push({
+      slug,
+      file: `content/articles/${slug}.mdx`,
+      date,
+      text: `${frontmatter}\n\n${body}\n`,
+      chart,
+    });
   }
   return articles;
 }

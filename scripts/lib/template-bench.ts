@@ -72,13 +72,19 @@ export function yardstickDevTarget(dir: string): DevTarget {
 }
 
 /** A copy of the site with `count` bench-corpus articles in place of its own (what the bench builds). */
-export function makeBenchSiteCopy(count: number, seed = 2025): { dir: string; cleanup: () => void } {
+export function makeBenchSiteCopy(
+  count: number,
+  seed = 2025,
+): { dir: string; cleanup: () => void; newestDate: string } {
   const copy = makeSiteCopy({}, { prefix: `market-desk-bench-${count}-` });
   const articles = join(copy.dir, CONTENT.articles);
   for (const entry of readdirSync(articles)) rmSync(join(articles, entry), { recursive: true });
-  for (const article of generateCorpus(readCorpusInput(copy.dir, count, seed)))
+  let newestDate = "";
+  for (const article of generateCorpus(readCorpusInput(copy.dir, count, seed))) {
     writeFileSync(join(copy.dir, article.file), article.text);
-  return copy;
+    if (article.date > newestDate) newestDate = article.date;
+  }
+  return { ...copy, newestDate };
 }
 
 export interface Pair {

@@ -37,8 +37,9 @@ export interface FeedContent {
 }
 
 async function renderAll(): Promise<FeedContent> {
-  const { articles } = await getSiteData();
-  const carried = carriedByFeeds(articles);
+  const data = await getSiteData();
+  const { articles } = data;
+  const carried = carriedByFeeds(data);
   const container = await AstroContainer.create({
     renderers: await loadRenderers([getContainerRenderer()]),
   });

@@ -18,7 +18,7 @@ import {
 } from "../../src/lib/feed/index.ts";
 import { readFeed, xmlError, type ReadEntry } from "../support/feed";
 import { NVDA } from "../support/tickers.ts";
-import type { Author, Tag, Ticker } from "../../src/lib/content/index.ts";
+import { articleGroups, type Author, type Tag, type Ticker } from "../../src/lib/content/index.ts";
 
 const PAGE = "https://marketdesk.example/articles/some-story/";
 
@@ -443,19 +443,26 @@ describe("leadImageHtml", () => {
 });
 
 describe("carriedByFeeds", () => {
-  const article = (id: string, tags: string[], tickers = ["nvda"], authors = ["ann"]) => ({
+  const article = (
+    id: string,
+    tags: string[],
+    tickers = ["nvda"],
+    authors = ["ann"],
+    date = "2025-01-27",
+  ) => ({
     id,
-    data: { title: id, date: "2025-01-27", draft: false, tags, tickers, authors },
+    data: { title: id, date, draft: false, tags, tickers, authors },
   });
-  // 55 articles in one tag, ticker and author, newest first, then an old one alone in its tag.
+  const feeds = (articles: ReturnType<typeof article>[]) =>
+    carriedByFeeds(articleGroups(articles, { today: "2025-12-31", showUnpublished: false }));
+  // 55 articles of one day in one tag, ticker and author, then an older one alone in its tag.
   const busy = Array.from({ length: 55 }, (_, i) =>
     article(`busy-${String(i).padStart(2, "0")}`, ["nvidia"]),
   );
-  const lone = article("lone-old", ["us-china"]);
+  const lone = article("lone-old", ["us-china"], ["nvda"], ["ann"], "2024-06-03");
 
   it("carries the newest 50 of every feed, and an old article that a small tag's feed still holds", () => {
-    const carried = carriedByFeeds([...busy, lone]);
-    expect([...carried].sort()).toEqual([
+    expect([...feeds([...busy, lone])].sort()).toEqual([
       ...Array.from({ length: 50 }, (_, i) => `busy-${String(i).padStart(2, "0")}`),
       "lone-old",
     ]);
@@ -464,9 +471,14 @@ describe("carriedByFeeds", () => {
   it("counts each ticker's and author's feed on its own", () => {
     const other = article("other-author", ["nvidia"], ["nvda"], ["bob"]);
     const viaTicker = article("other-ticker", ["nvidia"], ["ixic"]);
-    const carried = carriedByFeeds([...busy, other, viaTicker]);
+    const carried = feeds([...busy, other, viaTicker]);
     expect(carried.has("other-author")).toBe(true);
     expect(carried.has("other-ticker")).toBe(true);
     expect(carried.has("busy-52")).toBe(false);
+  });
+
+  it("leaves out what no feed shows: a scheduled article", () => {
+    const scheduled = article("scheduled", ["us-china"], ["ixic"], ["bob"], "2026-03-01");
+    expect(feeds([...busy, scheduled]).has("scheduled")).toBe(false);
   });
 });

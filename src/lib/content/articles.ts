@@ -139,16 +139,33 @@ export function relatedArticles<A extends ArticleLike>(article: A, all: readonly
   return scored.slice(0, limit).map(({ other }) => other);
 }
 
-export interface ArticleIndex<A extends ArticleLike> {
+export interface ArticleGroups<A extends ArticleLike> {
   /** Visible articles, newest first. */
   articles: A[];
-  byId: Map<string, A>;
   /** Tag id -> its articles, newest first. */
   byTag: Map<string, A[]>;
   /** Ticker id -> its articles, newest first. */
   byTicker: Map<string, A[]>;
   /** Author id -> the articles they sign, newest first. */
   byAuthor: Map<string, A[]>;
+}
+
+/** The visible articles, newest first, and their lists by tag, ticker and author. */
+export function articleGroups<A extends ArticleLike>(
+  all: readonly A[],
+  options: { today: string; showUnpublished: boolean },
+): ArticleGroups<A> {
+  const articles = all.filter((a) => isVisible(a, options)).sort(newestFirst);
+  return {
+    articles,
+    byTag: groupBy(articles, (a) => a.data.tags),
+    byTicker: groupBy(articles, (a) => a.data.tickers),
+    byAuthor: groupBy(articles, (a) => a.data.authors),
+  };
+}
+
+export interface ArticleIndex<A extends ArticleLike> extends ArticleGroups<A> {
+  byId: Map<string, A>;
   related: Map<string, A[]>;
   /** The article published just before (older) and just after (newer) each one. */
   adjacent: Map<string, { older?: A; newer?: A }>;
@@ -159,13 +176,11 @@ export function buildArticleIndex<A extends ArticleLike>(
   all: readonly A[],
   options: { today: string; showUnpublished: boolean },
 ): ArticleIndex<A> {
-  const articles = all.filter((a) => isVisible(a, options)).sort(newestFirst);
+  const groups = articleGroups(all, options);
+  const { articles } = groups;
   return {
-    articles,
+    ...groups,
     byId: new Map(articles.map((a) => [a.id, a])),
-    byTag: groupBy(articles, (a) => a.data.tags),
-    byTicker: groupBy(articles, (a) => a.data.tickers),
-    byAuthor: groupBy(articles, (a) => a.data.authors),
     related: relatedIndex(articles),
     adjacent: new Map(articles.map((a, i) => [a.id, { newer: articles[i - 1], older: articles[i + 1] }])),
   };

@@ -18,7 +18,12 @@ import {
   type FeedFiles,
   type FeedFormat,
 } from "../site/paths.ts";
-import { lastModifiedDate, newestNotesFirst, type ArticleLike } from "../content/articles.ts";
+import {
+  lastModifiedDate,
+  newestNotesFirst,
+  type ArticleGroups,
+  type ArticleLike,
+} from "../content/articles.ts";
 import { articleFormat, type ArticleFormatId } from "../content/formats.ts";
 import type { ArticleNote, Author, Tag, Ticker } from "../content/schema.ts";
 import { rssFeed } from "./rss.ts";
@@ -34,26 +39,18 @@ export function carriedArticles<T>(articles: readonly T[]): readonly T[] {
 }
 
 /**
- * The ids of the articles at least one feed carries: the site feed's and each tag's, ticker's and
- * author's newest FEED_SIZE, from `articles` (published, newest first, as the feeds are given them).
- * Only these bodies are rendered for feeds, and a hybrid build prerenders their modules.
+ * The ids of the articles at least one feed carries: the newest FEED_SIZE of the site feed (all
+ * published articles) and of each tag's, ticker's and author's. Only these bodies are rendered for
+ * feeds, and a hybrid build prerenders their modules.
  */
-export function carriedByFeeds(articles: readonly ArticleLike[]): Set<string> {
-  const carried = new Set(carriedArticles(articles).map((a) => a.id));
-  const counts = new Map<string, number>();
-  for (const article of articles) {
-    const { tags, tickers, authors } = article.data;
-    for (const feed of [
-      ...tags.map((t) => `tag ${t}`),
-      ...tickers.map((t) => `ticker ${t}`),
-      ...authors.map((a) => `author ${a}`),
-    ]) {
-      const count = counts.get(feed) ?? 0;
-      counts.set(feed, count + 1);
-      if (count < FEED_SIZE) carried.add(article.id);
-    }
-  }
-  return carried;
+export function carriedByFeeds(groups: ArticleGroups<ArticleLike>): Set<string> {
+  const lists = [
+    groups.articles,
+    ...groups.byTag.values(),
+    ...groups.byTicker.values(),
+    ...groups.byAuthor.values(),
+  ];
+  return new Set(lists.flatMap((list) => carriedArticles(list).map((a) => a.id)));
 }
 
 /** What a feed says about itself. Paths are site paths; the writers make them absolute. */

@@ -11,6 +11,7 @@ import { relative, sep } from "node:path";
 import {
   absoluteUrl,
   archiveAfterDays,
+  articleChunkName,
   archiveWindow,
   articlePath,
   isArchived,
@@ -138,6 +139,34 @@ function archiveBundles(window: ArchiveWindow): VitePlugin {
   };
 }
 
+/**
+ * The prerender bundle packs the articles into a few chunks instead of two each (src/lib/site/chunks.ts).
+ * Only there: the hybrid server keeps one article per chunk, so a request loads only its article.
+ */
+function articleChunks(): VitePlugin {
+  return {
+    name: "market-desk:article-chunks",
+    apply: "build",
+    configEnvironment(name) {
+      if (name !== "prerender") return undefined;
+      return {
+        build: {
+          rolldownOptions: {
+            // Rolldown requires these two together for groups that leave shared modules where they are.
+            preserveEntrySignatures: "allow-extension",
+            output: {
+              codeSplitting: {
+                includeDependenciesRecursively: false,
+                groups: [{ name: (id: string) => articleChunkName(id) }],
+              },
+            },
+          },
+        },
+      };
+    },
+  };
+}
+
 export default defineConfig({
   // Hybrid mode: the CSP goes in a header for every page (the adapter keeps the prerendered pages'
   // headers in a file it serves them with), so an archived page rendered on request is byte for byte
@@ -180,7 +209,7 @@ export default defineConfig({
   // `astro preview` sends the headers of public/_headers, as a static host would.
   server: ({ command }) => ({ headers: command === "preview" ? securityHeaders : {} }),
   vite: {
-    plugins: [tailwindcss(), ...(archive ? [archiveBundles(archive)] : [])],
+    plugins: [tailwindcss(), articleChunks(), ...(archive ? [archiveBundles(archive)] : [])],
     // Hybrid mode: the build date and the window, for the server to render archived articles as of this build.
     define: archive ? { "import.meta.env.MARKET_DESK_ARCHIVE": JSON.stringify(archive) } : {},
     build: {

@@ -17,3 +17,4 @@ export * from "./security-headers.ts";
 export * from "./cache-key.ts";
 export * from "./perf-timer.ts";
 export * from "./archive.ts";
+export * from "./chunks.ts";

@@ -11,8 +11,8 @@ import { relative, sep } from "node:path";
 import {
   absoluteUrl,
   archiveAfterDays,
-  articleChunkName,
   archiveWindow,
+  articleChunkName,
   articlePath,
   isArchived,
   keepContentModules,

@@ -17,6 +17,12 @@ describe("articleChunkName", () => {
     );
   });
 
+  it("finds articles in folders under content/articles, by their id", () => {
+    expect(articleChunkName("/site/content/articles/2025/nvidia-rebounds-after-record-loss.mdx")).toBe(
+      articleChunkName(file),
+    );
+  });
+
   it("leaves every other module to Rolldown", () => {
     expect(articleChunkName("/site/src/components/ChartPanel.astro")).toBeNull();
     expect(articleChunkName("/site/content/authors.yaml")).toBeNull();

@@ -174,8 +174,14 @@ export default defineConfig({
   ...(archive && { adapter: node({ mode: "standalone", staticHeaders: true }) }),
   site: site.url,
   trailingSlash: "always",
-  // Stylesheets stay files, so the policy's style-src needs no hashes.
-  build: { format: "directory", inlineStylesheets: "never" },
+  build: {
+    format: "directory",
+    // Stylesheets stay files, so the policy's style-src needs no hashes.
+    inlineStylesheets: "never",
+    // Pages rendered one at a time left the render thread idle 40 % of the time, waiting on file
+    // writes and the card worker; 16 in flight keep it busy (1000 articles: pages 17.5 s -> 13 s).
+    concurrency: 16,
+  },
   // staleOutput comes last: it runs when the sitemap is written.
   integrations: [
     mdx(),

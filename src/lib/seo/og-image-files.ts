@@ -16,8 +16,8 @@
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { join } from "node:path";
-import { Worker } from "node:worker_threads";
+import { dirname, join } from "node:path";
+import { threadId, Worker } from "node:worker_threads";
 import sharp from "sharp";
 import { OG_IMAGE } from "./metadata.ts";
 import type { OgCard } from "./og-card.ts";
@@ -251,37 +251,40 @@ export function ogCacheDir(env: Record<string, string | undefined> = process.env
 /** Cards being drawn now, by file: a page asking for one waits for that drawing instead of starting another. */
 const drawing = new Map<string, Promise<Buffer>>();
 
-type Draw = (card: OgCard) => Promise<Buffer>;
+/** Draws `card` and caches it as `file`; the worker thread does both, so the writes leave the render thread. */
+type DrawToCache = (card: OgCard, file: string) => Promise<Buffer>;
 
-/** The card from the cache, else drawn by `draw` and cached; one drawing per file at a time. */
-function cachedPng(card: OgCard, cacheDir: string, draw: Draw): Promise<Buffer> {
+/** Draws `card` here and writes it to `file` (write then rename, so a build beside this one never reads half a file). */
+export async function drawToCache(card: OgCard, file: string): Promise<Buffer> {
+  const png = await drawOgPng(card);
+  mkdirSync(dirname(file), { recursive: true });
+  const partial = `${file}.${process.pid}.${threadId}.tmp`;
+  writeFileSync(partial, png);
+  renameSync(partial, file);
+  return png;
+}
+
+/** The card from the cache, else drawn and cached by `draw`; one drawing per file at a time. */
+function cachedPng(card: OgCard, cacheDir: string, draw: DrawToCache): Promise<Buffer> {
   const file = join(cacheDir, `${ogCacheKey(card)}.png`);
   const pending = drawing.get(file);
   if (pending) return pending;
   if (existsSync(file)) return Promise.resolve(readFileSync(file));
-  const drawn = (async () => {
-    const png = await draw(card);
-    mkdirSync(cacheDir, { recursive: true });
-    // Write then rename, so a build running beside this one never reads half a file.
-    const partial = `${file}.${process.pid}.tmp`;
-    writeFileSync(partial, png);
-    renameSync(partial, file);
-    return png;
-  })().finally(() => drawing.delete(file));
+  const drawn = draw(card, file).finally(() => drawing.delete(file));
   drawing.set(file, drawn);
   return drawn;
 }
 
 /** The card as PNG: from the cache when an identical card was drawn before, else drawn (and cached). */
 export function ogPng(card: OgCard, cacheDir: string = ogCacheDir()): Promise<Buffer> {
-  return cachedPng(card, cacheDir, drawOgPng);
+  return cachedPng(card, cacheDir, drawToCache);
 }
 
 /**
  * The worker thread of ./og-worker.ts, as a drawing function; `close` ends it. Its file is found from
  * the project root (the build's working directory): the build bundles this module elsewhere.
  */
-function workerDraw(root: string): { draw: Draw; close: () => Promise<number> } {
+function workerDraw(root: string): { draw: DrawToCache; close: () => Promise<number> } {
   const worker = new Worker(join(root, "src/lib/seo/og-worker.ts"));
   const waiting = new Map<
     number,
@@ -302,11 +305,11 @@ function workerDraw(root: string): { draw: Draw; close: () => Promise<number> } 
   worker.on("error", failAll);
   worker.on("exit", (code) => failAll(new Error(`Open Graph card worker stopped (exit code ${code})`)));
   return {
-    draw: (card) =>
+    draw: (card, file) =>
       new Promise((resolve, reject) => {
         const id = next++;
         waiting.set(id, { card, resolve, reject });
-        worker.postMessage({ id, card } satisfies DrawRequest);
+        worker.postMessage({ id, card, file } satisfies DrawRequest);
       }),
     close: () => worker.terminate(),
   };

@@ -184,7 +184,10 @@ export default defineConfig({
   },
   // staleOutput comes last: it runs when the sitemap is written.
   integrations: [
-    mdx(),
+    // The static parts of an article's body compile to one HTML string instead of a JSX call per
+    // element: smaller modules to bundle and fewer to render (1000 articles: 19.6-20.2 s -> 18.1-19.0 s),
+    // and the same pages byte for byte. The components stay components (we pass no element overrides).
+    mdx({ optimize: true }),
     // An article's lastmod is the day it last changed: its latest correction or update, else its date.
     sitemap({
       ...(archive ? { customPages: archivedUrls(archive) } : {}),

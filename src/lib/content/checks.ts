@@ -46,6 +46,20 @@ export interface CheckedArticle extends Checked<ArticleData> {
   body?: BodyScan;
 }
 
+/** An article file's frontmatter read from `source` and validated as of `today`, without its body. */
+export function checkArticleFrontmatter(
+  file: string,
+  source: string,
+  today: string = buildDate(),
+): Checked<ArticleData> {
+  try {
+    return checkFrontmatter(file, parseFrontmatter(source, file).data, today);
+  } catch (error) {
+    if (!(error instanceof ContentError)) throw error;
+    return { problems: [...error.problems] };
+  }
+}
+
 /**
  * An article file checked as the build checks it: its frontmatter read from `source` (see
  * ./frontmatter.ts for why not Astro's reading) and validated as of the build date `today`, and its
@@ -53,13 +67,7 @@ export interface CheckedArticle extends Checked<ArticleData> {
  * both call it.
  */
 export function checkArticle(file: string, source: string, today: string = buildDate()): CheckedArticle {
-  let checked: Checked<ArticleData>;
-  try {
-    checked = checkFrontmatter(file, parseFrontmatter(source, file).data, today);
-  } catch (error) {
-    if (!(error instanceof ContentError)) throw error;
-    checked = { problems: [...error.problems] };
-  }
+  const checked = checkArticleFrontmatter(file, source, today);
   let body: BodyScan;
   try {
     body = scanMdx(source);

@@ -12,6 +12,7 @@ import {
   absoluteUrl,
   archiveAfterDays,
   archiveWindow,
+  ARTICLE_CHUNKS_BY_ENVIRONMENT,
   articleChunkName,
   articlePath,
   isArchived,
@@ -140,15 +141,16 @@ function archiveBundles(window: ArchiveWindow): VitePlugin {
 }
 
 /**
- * The prerender bundle packs the articles into a few chunks instead of two each (src/lib/site/chunks.ts).
- * Only there: the hybrid server keeps one article per chunk, so a request loads only its article.
+ * Both bundles pack the articles into chunks instead of two each (src/lib/site/chunks.ts): the
+ * prerender bundle into a few, the hybrid server's into many, so a request loads a few articles' code.
  */
 function articleChunks(): VitePlugin {
   return {
     name: "market-desk:article-chunks",
     apply: "build",
     configEnvironment(name) {
-      if (name !== "prerender") return undefined;
+      const chunks = ARTICLE_CHUNKS_BY_ENVIRONMENT[name];
+      if (chunks === undefined) return undefined;
       return {
         build: {
           rolldownOptions: {
@@ -157,7 +159,7 @@ function articleChunks(): VitePlugin {
             output: {
               codeSplitting: {
                 includeDependenciesRecursively: false,
-                groups: [{ name: (id: string) => articleChunkName(id) }],
+                groups: [{ name: (id: string) => articleChunkName(id, chunks) }],
               },
             },
           },

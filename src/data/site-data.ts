@@ -90,6 +90,19 @@ export function pageKey(data: Pick<SiteData, "sharedKey">, ...values: unknown[])
   return contentKey(data.sharedKey, ...values);
 }
 
+/**
+ * The key of one page of a tag's, ticker's or author's list: copied by an incremental build while
+ * `subject` (the tag, ticker or author as the page shows it), the count, the page's place and the
+ * articles it shows stay the same.
+ */
+export function listPageKey(
+  data: Pick<SiteData, "sharedKey">,
+  subject: unknown,
+  page: { currentPage: number; lastPage: number; total: number; data: readonly Article[] },
+): string {
+  return pageKey(data, subject, page.currentPage, page.lastPage, page.total, page.data.map(shownInKey));
+}
+
 /** An article as a list or a card shows it, for a page key: its id and frontmatter. */
 export function shownInKey(article: Article | undefined): unknown {
   return article && { id: article.id, ...article.data };

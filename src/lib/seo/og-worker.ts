@@ -1,8 +1,9 @@
 /**
- * A worker thread that draws Open Graph cards and writes them to the cache (drawToCache) for a build's
- * warm-up (warmOgCache in ./og-image-files.ts): the JavaScript around each card (sharp's calls,
- * copying the pixels, the file writes) then runs beside the page rendering instead of on its thread. Node runs this file as it is (type stripping),
- * so it and what it imports use relative paths with their extensions, as scripts/ do.
+ * A worker thread that draws Open Graph cards and writes them to the cache (drawToCache) for a
+ * build's warm-up (warmOgCache in ./og-image-files.ts): the JavaScript around each card (sharp's
+ * calls, copying the pixels, the file writes) then runs beside the page rendering instead of on its
+ * thread. Node runs this file as it is (type stripping), so it and what it imports use relative paths
+ * with their extensions, as scripts/ do.
  */
 import { parentPort } from "node:worker_threads";
 import { drawToCache } from "./og-image-files.ts";

@@ -1,6 +1,5 @@
 import { defineConfig } from "astro/config";
 import type { AstroIntegration, AstroUserConfig } from "astro";
-import type { Plugin as VitePlugin } from "vite";
 import mdx from "@astrojs/mdx";
 import node from "@astrojs/node";
 import sitemap from "@astrojs/sitemap";
@@ -12,19 +11,14 @@ import {
   absoluteUrl,
   archiveAfterDays,
   archiveWindow,
-  ARTICLE_CHUNKS_BY_ENVIRONMENT,
-  articleChunkName,
   articlePath,
   isArchived,
-  keepContentModules,
   site,
   todayUtc,
   type ArchiveWindow,
 } from "./src/lib/site/index.ts";
 import { pruneStaleOutput } from "./src/lib/site/output-files.ts";
-import { articleGroups, publicationState } from "./src/lib/content/articles.ts";
-import { idOfFile } from "./src/lib/content/paths.ts";
-import { carriedByFeeds } from "./src/lib/feed/build.ts";
+import { publicationState } from "./src/lib/content/articles.ts";
 import { readArticleFrontmatter, readLastModified } from "./src/lib/content/read.ts";
 import { cspForAstro, headersFor, parseHeadersFile } from "./src/lib/site/index.ts";
 
@@ -100,73 +94,13 @@ function archiveRoutes(): AstroIntegration {
   };
 }
 
-/** Hybrid mode: every article's id and frontmatter, read once for the sitemap and the bundles. */
-let frontmatter: ReturnType<typeof readArticleFrontmatter> | undefined;
-const articleFrontmatter = () => (frontmatter ??= readArticleFrontmatter(process.cwd()));
-
 /** The sitemap lists only prerendered pages by itself: the archived articles are added to it. */
 function archivedUrls(window: ArchiveWindow): string[] {
-  return articleFrontmatter()
+  return readArticleFrontmatter(process.cwd())
     .filter(
       ({ data }) => publicationState({ data }, window.today) === "published" && isArchived(data.date, window),
     )
     .map(({ id }) => absoluteUrl(articlePath(id)));
-}
-
-/**
- * Hybrid mode: each bundle compiles only the articles it renders. The prerendered pages render the
- * window's articles and the bodies the feeds carry (a small tag's feed can reach back into the
- * archive); the server renders the archived ones. Without this both bundles compiled every article:
- * at 20,000 articles the build had written no page after 42 minutes (with it, the whole build takes
- * about 8; docs/scaling.md).
- */
-function archiveBundles(window: ArchiveWindow): VitePlugin {
-  const all = articleFrontmatter();
-  const carried = carriedByFeeds(articleGroups(all, { today: window.today, showUnpublished: false }));
-  const ids = (keep: (article: (typeof all)[number]) => boolean) =>
-    new Set(all.filter(keep).map(({ id }) => id));
-  const keepByEnvironment: Record<string, Set<string>> = {
-    prerender: ids(({ id, data }) => !isArchived(data.date, window) || carried.has(id)),
-    ssr: ids(({ data }) => isArchived(data.date, window)),
-  };
-  return {
-    name: "market-desk:archive-bundles",
-    apply: "build",
-    transform(code, id) {
-      const keep = keepByEnvironment[this.environment.name];
-      if (!keep || !id.endsWith("/.astro/content-modules.mjs")) return undefined;
-      return { code: keepContentModules(code, (file) => keep.has(idOfFile(file))), map: null };
-    },
-  };
-}
-
-/**
- * Both bundles pack the articles into chunks instead of two each (src/lib/site/chunks.ts): the
- * prerender bundle into a few, the hybrid server's into many, so a request loads a few articles' code.
- */
-function articleChunks(): VitePlugin {
-  return {
-    name: "market-desk:article-chunks",
-    apply: "build",
-    configEnvironment(name) {
-      const chunks = ARTICLE_CHUNKS_BY_ENVIRONMENT[name];
-      if (chunks === undefined) return undefined;
-      return {
-        build: {
-          rolldownOptions: {
-            // Rolldown requires these two together for groups that leave shared modules where they are.
-            preserveEntrySignatures: "allow-extension",
-            output: {
-              codeSplitting: {
-                includeDependenciesRecursively: false,
-                groups: [{ name: (id: string) => articleChunkName(id, chunks) }],
-              },
-            },
-          },
-        },
-      };
-    },
-  };
 }
 
 export default defineConfig({
@@ -186,10 +120,9 @@ export default defineConfig({
   },
   // staleOutput comes last: it runs when the sitemap is written.
   integrations: [
-    // The static parts of an article's body compile to one HTML string instead of a JSX call per
-    // element: smaller modules to bundle and fewer to render (1000 articles: 19.6-20.2 s -> 18.1-19.0 s),
-    // and the same pages byte for byte. The components stay components (we pass no element overrides).
-    mdx({ optimize: true }),
+    // The `.mdx` file type: its frontmatter is read as MDX files are. The bodies are not compiled to
+    // modules: the articles' loader compiles each to HTML (src/data/loaders.ts), so Vite bundles none.
+    mdx(),
     // An article's lastmod is the day it last changed: its latest correction or update, else its date.
     sitemap({
       ...(archive ? { customPages: archivedUrls(archive) } : {}),
@@ -220,7 +153,7 @@ export default defineConfig({
   // `astro preview` sends the headers of public/_headers, as a static host would.
   server: ({ command }) => ({ headers: command === "preview" ? securityHeaders : {} }),
   vite: {
-    plugins: [tailwindcss(), articleChunks(), ...(archive ? [archiveBundles(archive)] : [])],
+    plugins: [tailwindcss()],
     // Hybrid mode: the build date and the window, for the server to render archived articles as of this build.
     define: archive ? { "import.meta.env.MARKET_DESK_ARCHIVE": JSON.stringify(archive) } : {},
     build: {
@@ -230,14 +163,6 @@ export default defineConfig({
       // Bundled scripts stay files rather than inline <script> blocks, so the static policy in
       // public/_headers allows them as 'self' and never needs their (changing) hashes.
       assetsInlineLimit: (file: string) => (file.endsWith(".js") ? false : undefined),
-      rolldownOptions: {
-        onLog(level, log, handler) {
-          // Astro's MDX modules carry a "use astro:head-inject" directive that Rolldown warns about once
-          // per article (withastro/astro#18087, harmless). Drop exactly that warning; keep all others.
-          if (log.code === "MODULE_LEVEL_DIRECTIVE" && log.message.includes("astro:head-inject")) return;
-          handler(level, log);
-        },
-      },
     },
   },
 });

@@ -1,14 +1,11 @@
 /**
- * Renders the body of every article some feed carries to HTML, once per build: MDX through Astro's
- * container API with the same components as the article page, held to the allowlist of rendered HTML
+ * Renders the body of every article some feed carries to HTML, once per build: through Astro's
+ * container API with the same component as the article page (src/components/ArticleContent.astro), held to the allowlist of rendered HTML
  * as the page is (src/data/article-html.ts), then cleaned by src/lib/feed/clean-html.ts. The price
  * charts in it become static SVG files (/charts/<hash>.svg) that src/pages/charts/ writes.
  */
 import { experimental_AstroContainer as AstroContainer } from "astro/container";
-import { loadRenderers } from "astro:container";
-import { render } from "astro:content";
-import { getContainerRenderer } from "@astrojs/mdx/container-renderer";
-import { mdxComponents } from "@/components/mdx/index.ts";
+import ArticleContent from "@/components/ArticleContent.astro";
 import { articleContextOf } from "@/data/ticker-data.ts";
 import { renderArticleBody } from "@/data/article-html.ts";
 import {
@@ -40,9 +37,7 @@ async function renderAll(): Promise<FeedContent> {
   const data = await getSiteData();
   const { articles } = data;
   const carried = carriedByFeeds(data);
-  const container = await AstroContainer.create({
-    renderers: await loadRenderers([getContainerRenderer()]),
-  });
+  const container = await AstroContainer.create();
   const html = new Map<string, string>();
   const charts = new Map<string, string>();
   // PriceChart and CompareChart call this in feeds (see App.Locals in src/env.d.ts): the SVG is kept for
@@ -82,8 +77,7 @@ async function renderBody(
   const context = articleContextOf(article);
   const locals: App.Locals = { article: context, chartImages };
   const body = await renderArticleBody(context, async () => {
-    const { Content } = await render(article);
-    return container.renderToString(Content, { props: { components: mdxComponents }, locals });
+    return container.renderToString(ArticleContent, { props: { article }, locals });
   });
   const image = article.data.image;
   return image ? leadImageHtml({ ...image.src, alt: image.alt }) + body : body;

@@ -5,8 +5,11 @@
  * listed, read and held to the allowlist (src/lib/mdx/scan.ts) by the same functions as
  * `npm run check:content`, so both see the same files and print the same lines.
  */
+import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import type { ContentEntryType } from "astro";
 import { glob, type Loader, type LoaderContext } from "astro/loaders";
+import { compileMdx } from "@/lib/mdx/compile.ts";
 import {
   ARTICLE_PATTERN,
   articleFileProblem,
@@ -40,6 +43,7 @@ function validatingGlob(
   check: (file: string, entry: { data: Record<string, unknown>; filePath?: string }) => readonly string[],
   after?: (context: LoaderContext) => readonly string[],
   before?: (context: LoaderContext) => readonly string[],
+  adapt: (context: LoaderContext) => LoaderContext = (context) => context,
 ): Loader {
   return {
     name: "market-desk-glob",
@@ -47,7 +51,7 @@ function validatingGlob(
       const problems: string[] = [...(before?.(context) ?? [])];
       const inner = glob({ ...options, generateId: ({ entry }) => idOfFile(entry) });
       await inner.load({
-        ...context,
+        ...adapt(context),
         parseData: async (entry) => {
           const file = entry.filePath
             ? relativeToRoot(context, entry.filePath)
@@ -101,6 +105,56 @@ function checkArticleOnce(file: string, source: string): ReturnType<typeof check
   const checked = checkArticle(file, source);
   checkedArticles.set(file, { source, checked });
   return checked;
+}
+
+/** The glob loader's view of the file types, which LoaderContext does not declare. */
+type GlobContext = LoaderContext & { entryTypes: Map<string, ContentEntryType> };
+
+/**
+ * What a compiled body depends on besides its file: the compiler and the parser. Mixed into each
+ * file's digest, so a change to either compiles every article again instead of keeping the stored HTML.
+ */
+function compilerVersion(root: string): string {
+  const satteri = JSON.parse(readFileSync(`${root}/node_modules/satteri/package.json`, "utf8")) as {
+    version: string;
+  };
+  return `${satteri.version}\n${readFileSync(`${root}/src/lib/mdx/compile.ts`, "utf8")}`;
+}
+
+/**
+ * Articles compile to HTML as they load (src/lib/mdx/compile.ts), as Markdown files do, instead of each
+ * becoming a module for Vite to bundle: the `.mdx` file type keeps the MDX integration's frontmatter
+ * reading and gets a render function. A file with problems is not compiled: its problems are reported.
+ */
+function compilingArticles(context: LoaderContext): LoaderContext {
+  const { entryTypes } = context as GlobContext;
+  const mdx = entryTypes.get(".mdx");
+  if (!mdx)
+    throw new Error("astro.config.ts: the MDX integration is not installed; add mdx() to integrations");
+  const root = fileURLToPath(context.config.root).replace(/\/$/, "");
+  const version = compilerVersion(root);
+  const compiling: ContentEntryType = {
+    extensions: mdx.extensions,
+    getEntryInfo: mdx.getEntryInfo,
+    getRenderFunction: async () => async (entry) => {
+      const file = entry.filePath
+        ? relativeToRoot(context, entry.filePath)
+        : `${CONTENT.articles}/${entry.id}.mdx`;
+      if (checkedArticles.get(file)?.checked.problems.length) return { html: "" };
+      try {
+        return compileMdx(entry.body ?? "");
+      } catch (error) {
+        throw new Error(`${file}: (body): ${(error as Error).message}`, { cause: error });
+      }
+    },
+  };
+  const adapted: GlobContext = {
+    ...context,
+    entryTypes: new Map([...entryTypes, [".mdx", compiling]]),
+    generateDigest: (data) =>
+      context.generateDigest(typeof data === "string" ? `${version}\n${data}` : { version, data }),
+  };
+  return adapted;
 }
 
 /** After the articles load: every reference across collections, and every internal link, must resolve. */
@@ -160,6 +214,7 @@ export function articlesLoader(): Loader {
     },
     checkAllReferences,
     (context) => listArticleFiles(fileURLToPath(context.config.root)).problems,
+    compilingArticles,
   );
 }
 

@@ -7,7 +7,7 @@
  * build, whose page differs only in carrying the policy in a <meta> element instead of a header.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import autocannon from "autocannon";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -90,18 +90,6 @@ describe("the hybrid mode", () => {
     const sitemap = readFileSync(client(hybrid.dir, "sitemap-0.xml"), "utf8");
     expect(sitemap).toContain(`<loc>https://marketdesk.example/articles/${ARCHIVED}/</loc>`);
     expect(sitemap).toContain(`<loc>https://marketdesk.example/articles/${RECENT}/</loc>`);
-  });
-
-  it("bundles an article for the server only when it is archived", () => {
-    // The articles are packed into chunks (src/lib/site/chunks.ts); each article's compiled module
-    // names its source file by its absolute path, which nothing else in the bundle holds.
-    const chunks = join(hybrid.dir, "dist/server/chunks");
-    const code = readdirSync(chunks)
-      .map((file) => readFileSync(join(chunks, file), "utf8"))
-      .join("\n");
-    const source = (slug: string) => JSON.stringify(join(hybrid.dir, "content/articles", `${slug}.mdx`));
-    expect(code).toContain(source(ARCHIVED));
-    expect(code).not.toContain(source(RECENT));
   });
 
   it("serves an archived article on request, byte for byte its prerendered page, for a CDN to keep", async () => {

@@ -3,7 +3,6 @@ import {
   ARCHIVE_CACHE_CONTROL,
   archiveAfterDays,
   archiveWindow,
-  keepContentModules,
   isArchived,
 } from "../../src/lib/site/archive.ts";
 
@@ -42,42 +41,5 @@ describe("the archive window", () => {
 
   it("lets a CDN keep an archived page a day and serve it stale for a week while it revalidates", () => {
     expect(ARCHIVE_CACHE_CONTROL).toBe("public, max-age=300, s-maxage=86400, stale-while-revalidate=604800");
-  });
-});
-
-describe("keepContentModules", () => {
-  // The shape Astro 7 writes to .astro/content-modules.mjs (import specifiers shortened).
-  const map = [
-    "",
-    "export default new Map([",
-    '["content/articles/old-story.mdx", () => import("astro:content-layer-deferred-module?fileName=content%2Farticles%2Fold-story.mdx&astroContentModuleFlag=true")],',
-    '["content/articles/new-story.mdx", () => import("astro:content-layer-deferred-module?fileName=content%2Farticles%2Fnew-story.mdx&astroContentModuleFlag=true")],',
-    "]);",
-    "",
-  ].join("\n");
-
-  it("keeps only the entries of the files asked for, and the rest of the module", () => {
-    const kept = keepContentModules(map, (file) => file === "content/articles/new-story.mdx");
-    expect(kept).toBe(
-      [
-        "",
-        "export default new Map([",
-        '["content/articles/new-story.mdx", () => import("astro:content-layer-deferred-module?fileName=content%2Farticles%2Fnew-story.mdx&astroContentModuleFlag=true")],',
-        "]);",
-        "",
-      ].join("\n"),
-    );
-  });
-
-  it("refuses a map whose entries it cannot read, rather than keep every article", () => {
-    expect(() =>
-      keepContentModules("export default new Map([['x.mdx', () => import(\"x\")]]);", () => false),
-    ).toThrow(/Astro changed its format; update CONTENT_MODULE_ENTRY in src\/lib\/site\/archive.ts/);
-  });
-
-  it("leaves an empty map as it is", () => {
-    expect(keepContentModules("\nexport default new Map([\n\n]);\n", () => false)).toBe(
-      "\nexport default new Map([\n\n]);\n",
-    );
   });
 });

@@ -90,6 +90,13 @@ describe("scanMdx: component tags", () => {
     expect(scanMdx(article('<Close date="2025-01-27" />')).tags).toEqual([]);
   });
 
+  it("refuses content between a component's tags, which it would not show", () => {
+    expect(refused('Nvidia <Move ticker="nvda" from="2025-01-24" to="2025-01-27">fell</Move>.')).toEqual([
+      'line 6: <Move ticker="nvda" from="2025-01-24" to="2025-01-27">: Move takes no content between <Move> and </Move>; write <Move … /> and put the text outside it',
+    ]);
+    expect(scanMdx(article('<Close ticker="nvda" date="2025-01-27"></Close>')).refusals).toEqual([]);
+  });
+
   it("refuses props that are code: a variable, a call, a spread, a template with ${}", () => {
     expect(
       refused(

@@ -235,6 +235,15 @@ export function scanMdx(source: string): BodyScan {
       refuse(line, describeTag(name, props), missingProp(prop));
       ok = false;
     }
+    // A component renders from its props alone: content between its tags would not be shown.
+    if ((node.children ?? []).length > 0) {
+      refuse(
+        line,
+        describeTag(name, props),
+        `${name} takes no content between <${name}> and </${name}>; write <${name} … /> and put the text outside it`,
+      );
+      ok = false;
+    }
     const before = scan.refusals.length;
     propUrls(name, props, "", line);
     // A tag refused here is not also run: its own check would report the same prop again.

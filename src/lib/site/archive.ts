@@ -48,28 +48,3 @@ export function isArchived(date: string, window: ArchiveWindow | undefined): boo
  * and past that the CDN may serve its copy for a week more while it fetches a fresh one.
  */
 export const ARCHIVE_CACHE_CONTROL = "public, max-age=300, s-maxage=86400, stale-while-revalidate=604800";
-
-/** One entry of Astro's content-modules map (.astro/content-modules.mjs): `["<file>", () => import(…)],`. */
-const CONTENT_MODULE_ENTRY = /^\["([^"]+)", \(\) => import\(.*\)\],?$/;
-
-/**
- * Astro's map of every MDX entry's module, keeping only the entries of files `keep` accepts: a bundle
- * built from it compiles and holds no other article. Lines that are not entries stay as they are. A map
- * with imports but no entry this recognises means Astro changed the file's format: that is an error,
- * since otherwise each bundle would silently hold every article again.
- */
-export function keepContentModules(code: string, keep: (file: string) => boolean): string {
-  let entries = 0;
-  const lines = code.split("\n").filter((line) => {
-    const file = CONTENT_MODULE_ENTRY.exec(line)?.[1];
-    if (file === undefined) return true;
-    entries++;
-    return keep(file);
-  });
-  if (entries === 0 && code.includes("import(")) {
-    throw new Error(
-      'hybrid mode: .astro/content-modules.mjs has imports but no entry written as ["<file>", () => import(…)]: Astro changed its format; update CONTENT_MODULE_ENTRY in src/lib/site/archive.ts',
-    );
-  }
-  return lines.join("\n");
-}

@@ -17,4 +17,3 @@ export * from "./security-headers.ts";
 export * from "./cache-key.ts";
 export * from "./perf-timer.ts";
 export * from "./archive.ts";
-export * from "./chunks.ts";

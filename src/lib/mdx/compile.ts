@@ -1,0 +1,194 @@
+/**
+ * Compiles an article body to HTML when the content is loaded, instead of to a JavaScript module the
+ * bundler builds: an article is Markdown, a few HTML elements and registered components with literal
+ * props (the allowlist, ./scan.ts), so nothing in it needs to run. The body is parsed by Sätteri, the
+ * parser Astro's MDX integration uses, with the same features; headings get the same ids and local
+ * images the same markers as Astro's own Markdown pipeline (@astrojs/markdown-satteri), so Astro's
+ * `render()` turns them into optimised images. Each component becomes a marker comment, and
+ * src/components/ArticleContent.astro renders the component there.
+ *
+ * The source must have passed scanMdx: anything else stops here with the file's name.
+ */
+import GithubSlugger from "github-slugger";
+import type { Element, ElementContent, Nodes, Properties, Root, RootContent } from "hast";
+import { toHtml } from "hast-util-to-html";
+import { mdxToHast } from "satteri";
+import { propertyOf } from "./allowlist.ts";
+import { isOnlyComments, literalValue } from "./literal.ts";
+import { isMdxComponent, type MdxComponentName } from "./registry.ts";
+
+/** A component of the body, as ArticleContent renders it at its marker. */
+export interface BodyComponent {
+  name: MdxComponentName;
+  props: Record<string, unknown>;
+}
+
+export interface Heading {
+  depth: number;
+  slug: string;
+  text: string;
+}
+
+/** What `render()` and ArticleContent need: Astro's RenderedContent, with the components in its metadata. */
+export interface CompiledBody {
+  /** The body's HTML, with `<!--md-component:N-->` where component N goes. */
+  html: string;
+  metadata: {
+    headings: Heading[];
+    /** Local images (`./chart.png`), which Astro imports and optimises. */
+    imagePaths: string[];
+    components: BodyComponent[];
+  };
+}
+
+/** Where component N goes: an HTML comment, which no article text can produce (MDX has no comments). */
+export const COMPONENT_MARKER = /<!--md-component:(\d+)-->/;
+
+/** Sätteri's MDX nodes, as its hast tree carries them. */
+interface MdxJsxNode {
+  type: "mdxJsxFlowElement" | "mdxJsxTextElement";
+  name: string | null;
+  attributes: { type: string; name?: string; value?: string | null | { value: string } }[];
+  children: MdxNode[];
+}
+interface MdxExpressionNode {
+  type: "mdxFlowExpression" | "mdxTextExpression";
+  value: string;
+}
+type MdxNode = Nodes | MdxJsxNode | MdxExpressionNode;
+
+const FEATURES = { gfm: true, smartPunctuation: true, frontmatter: true };
+
+export function compileMdx(source: string): CompiledBody {
+  const components: BodyComponent[] = [];
+  const imagePaths = new Set<string>();
+  const imageIndex = new Map<string, number>();
+
+  const attributesOf = (node: MdxJsxNode): Record<string, unknown> => {
+    const values: Record<string, unknown> = {};
+    for (const attribute of node.attributes) {
+      if (attribute.type !== "mdxJsxAttribute" || !attribute.name)
+        throw new Error(`<${node.name}> has a spread attribute`);
+      const raw = attribute.value;
+      if (raw === null || raw === undefined) values[attribute.name] = true;
+      else if (typeof raw === "string") values[attribute.name] = raw;
+      else {
+        const literal = literalValue(raw.value);
+        if (!("value" in literal)) throw new Error(`<${node.name} ${attribute.name}>: ${literal.problem}`);
+        values[attribute.name] = literal.value;
+      }
+    }
+    return values;
+  };
+
+  const convert = (node: MdxNode): ElementContent[] => {
+    switch (node.type) {
+      case "mdxJsxFlowElement":
+      case "mdxJsxTextElement": {
+        const name = node.name ?? "";
+        if (isMdxComponent(name)) {
+          components.push({ name, props: attributesOf(node) });
+          return [{ type: "comment", value: `md-component:${components.length - 1}` }];
+        }
+        if (!/^[a-z][a-z0-9]*$/.test(name)) throw new Error(`<${name}> is not an element or a component`);
+        const properties: Properties = {};
+        for (const [attribute, value] of Object.entries(attributesOf(node))) {
+          if (typeof value !== "string" && value !== true)
+            throw new Error(`<${name} ${attribute}> is not text`);
+          properties[propertyOf(attribute)] = value;
+        }
+        return [element({ type: "element", tagName: name, properties, children: children(node.children) })];
+      }
+      case "mdxFlowExpression":
+      case "mdxTextExpression": {
+        if (isOnlyComments(node.value)) return [];
+        const literal = literalValue(node.value);
+        if ("value" in literal && typeof literal.value === "string")
+          return [{ type: "text", value: literal.value }];
+        throw new Error(`{${node.value}} is not a comment or text`);
+      }
+      case "element":
+        return [element({ ...node, children: children(node.children) })];
+      case "text":
+      case "comment":
+        return [node];
+      default:
+        throw new Error(`a ${node.type} node is not expected in an article body`);
+    }
+  };
+  const children = (nodes: readonly MdxNode[]): ElementContent[] => nodes.flatMap(convert);
+
+  const element = (node: Element): Element => {
+    if (node.tagName === "img") return markImage(node);
+    return node;
+  };
+
+  // As @astrojs/markdown-satteri's image marker: Astro's render() replaces the marker by the optimised image.
+  const markImage = (node: Element): Element => {
+    const { src, ...rest } = node.properties;
+    if (typeof src !== "string") return node;
+    const path = decodeURI(src);
+    if (URL.canParse(path) || path.startsWith("/")) return node;
+    imagePaths.add(path);
+    const index = imageIndex.get(src) ?? 0;
+    imageIndex.set(src, index + 1);
+    return { ...node, properties: { __ASTRO_IMAGE_: JSON.stringify({ ...rest, src: path, index }) } };
+  };
+
+  const tree = mdxToHast(source, { position: false, features: FEATURES }) as unknown as {
+    children: MdxNode[];
+  };
+  const root: Root = { type: "root", children: tree.children.flatMap(convert) as RootContent[] };
+  const headings = addHeadingIds(root);
+  return {
+    html: toHtml(root, { allowDangerousHtml: true, characterReferences: { useNamedReferences: true } }),
+    metadata: { headings, imagePaths: [...imagePaths], components },
+  };
+}
+
+/** Ids from the headings' text, as Astro gives them (github-slugger); an id written in the article stays. */
+function addHeadingIds(root: Root): Heading[] {
+  const slugger = new GithubSlugger();
+  const headings: Heading[] = [];
+  const visit = (node: Nodes): void => {
+    if (node.type === "element" && /^h[1-6]$/.test(node.tagName)) {
+      const text = textOf(node);
+      const existing = node.properties.id;
+      const slug = typeof existing === "string" ? existing : slugger.slug(text);
+      node.properties.id = slug;
+      headings.push({ depth: Number(node.tagName[1]), slug, text });
+    }
+    if ("children" in node) node.children.forEach(visit);
+  };
+  visit(root);
+  return headings;
+}
+
+function textOf(node: Nodes): string {
+  if (node.type === "text") return node.value;
+  return "children" in node ? node.children.map(textOf).join("") : "";
+}
+
+/** The components a compiled body's metadata holds (none for a body without any). */
+export function bodyComponentsOf(
+  rendered: { metadata?: Record<string, unknown> } | undefined,
+): BodyComponent[] {
+  return (rendered?.metadata?.components as BodyComponent[] | undefined) ?? [];
+}
+
+/** `html` cut at its markers: its HTML and, at each marker, the component it stands for. */
+export function splitAtMarkers(
+  html: string,
+  components: readonly BodyComponent[],
+): (string | BodyComponent)[] {
+  const pieces = html.split(new RegExp(COMPONENT_MARKER.source, "g"));
+  const parts = pieces.map((piece, i) => (i % 2 === 0 ? piece : components[Number(piece)]));
+  // Each component has exactly one marker, in order: anything else means the HTML is not this body's.
+  const markers = pieces.filter((_, i) => i % 2 === 1);
+  if (markers.length !== components.length || markers.some((marker, i) => Number(marker) !== i)) {
+    throw new Error(
+      `the compiled body has ${markers.length} component marker(s) for ${components.length} component(s); delete .astro/ and build again`,
+    );
+  }
+  return parts.filter((part): part is string | BodyComponent => part !== "" && part !== undefined);
+}

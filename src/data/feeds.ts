@@ -1,7 +1,8 @@
 /**
  * Renders the body of every article some feed carries to HTML, once per build: through Astro's
- * container API with the same component as the article page (src/components/ArticleContent.astro), held to the allowlist of rendered HTML
- * as the page is (src/data/article-html.ts), then cleaned by src/lib/feed/clean-html.ts. The price
+ * container API with the article page's own component (src/components/ArticleContent.astro), held to
+ * the allowlist of rendered HTML as the page is (src/data/article-html.ts), then cleaned by
+ * src/lib/feed/clean-html.ts. The price
  * charts in it become static SVG files (/charts/<hash>.svg) that src/pages/charts/ writes.
  */
 import { experimental_AstroContainer as AstroContainer } from "astro/container";
@@ -76,9 +77,9 @@ async function renderBody(
 ): Promise<string> {
   const context = articleContextOf(article);
   const locals: App.Locals = { article: context, chartImages };
-  const body = await renderArticleBody(context, async () => {
-    return container.renderToString(ArticleContent, { props: { article }, locals });
-  });
+  const body = await renderArticleBody(context, () =>
+    container.renderToString(ArticleContent, { props: { article }, locals }),
+  );
   const image = article.data.image;
   return image ? leadImageHtml({ ...image.src, alt: image.alt }) + body : body;
 }

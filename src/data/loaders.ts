@@ -41,10 +41,14 @@ import { buildDate } from "@/lib/site";
 function validatingGlob(
   options: { base: string; pattern: string },
   check: (file: string, entry: { data: Record<string, unknown>; filePath?: string }) => readonly string[],
-  after?: (context: LoaderContext) => readonly string[],
-  before?: (context: LoaderContext) => readonly string[],
-  adapt: (context: LoaderContext) => LoaderContext = (context) => context,
+  more: {
+    after?: (context: LoaderContext) => readonly string[];
+    before?: (context: LoaderContext) => readonly string[];
+    /** The context the glob loader gets (by default the loader's own). */
+    adapt?: (context: LoaderContext) => LoaderContext;
+  } = {},
 ): Loader {
+  const { after, before, adapt = (context) => context } = more;
   return {
     name: "market-desk-glob",
     load: async (context) => {
@@ -53,9 +57,7 @@ function validatingGlob(
       await inner.load({
         ...adapt(context),
         parseData: async (entry) => {
-          const file = entry.filePath
-            ? relativeToRoot(context, entry.filePath)
-            : `${options.base}/${entry.id}`;
+          const file = fileOfEntry(context, options.base, entry);
           const entryProblems = check(file, entry);
           if (entryProblems.length > 0) {
             problems.push(...entryProblems.filter((problem) => !problems.includes(problem)));
@@ -70,9 +72,13 @@ function validatingGlob(
   };
 }
 
-function relativeToRoot(context: LoaderContext, filePath: string): string {
+/** An entry's file as messages name it: relative to the project's root. */
+function fileOfEntry(context: LoaderContext, base: string, entry: { id: string; filePath?: string }): string {
+  if (!entry.filePath) return `${base}/${entry.id}`;
   const root = fileURLToPath(context.config.root);
-  return filePath.startsWith(root) ? filePath.slice(root.length).replace(/^\/+/, "") : filePath;
+  return entry.filePath.startsWith(root)
+    ? entry.filePath.slice(root.length).replace(/^\/+/, "")
+    : entry.filePath;
 }
 
 /** A YAML registry (tickers, tags, authors): the whole file is validated, then each item becomes an entry. */
@@ -137,9 +143,7 @@ function compilingArticles(context: LoaderContext): LoaderContext {
     extensions: mdx.extensions,
     getEntryInfo: mdx.getEntryInfo,
     getRenderFunction: async () => async (entry) => {
-      const file = entry.filePath
-        ? relativeToRoot(context, entry.filePath)
-        : `${CONTENT.articles}/${entry.id}.mdx`;
+      const file = fileOfEntry(context, CONTENT.articles, entry);
       if (checkedArticles.get(file)?.checked.problems.length) return { html: "" };
       try {
         return compileMdx(entry.body ?? "");
@@ -212,9 +216,11 @@ export function articlesLoader(): Loader {
       const read = readArticleSource(entry.filePath ?? file, file);
       return "source" in read ? checkArticleOnce(file, read.source).problems : [read.problem];
     },
-    checkAllReferences,
-    (context) => listArticleFiles(fileURLToPath(context.config.root)).problems,
-    compilingArticles,
+    {
+      after: checkAllReferences,
+      before: (context) => listArticleFiles(fileURLToPath(context.config.root)).problems,
+      adapt: compilingArticles,
+    },
   );
 }
 

@@ -1,9 +1,9 @@
 /**
  * An article body as the loader compiles it (src/lib/mdx/compile.ts) and the page renders it: a local
  * image next to the article comes out as Astro's optimised image, on the page and in the feeds, and
- * no article is compiled into a JavaScript bundle.
+ * no article is compiled to a module (tests/build/hybrid.test.ts checks the server bundle holds none).
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildCopy, makeSiteCopy } from "../support/site-copy";
@@ -46,10 +46,7 @@ describe("an article body", () => {
   });
 
   it("is compiled when the content loads, not bundled as a module", () => {
+    // Astro lists here every entry it compiles to a module for Vite to bundle.
     expect(readFileSync(join(dir, ".astro/content-modules.mjs"), "utf8")).toBe("export default new Map();");
-    const bundled = readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((file) =>
-      /^dist\/.*\.m?js$/.test(file),
-    );
-    for (const file of bundled) expect(readFileSync(join(dir, file), "utf8")).not.toContain(`${SLUG}.mdx`);
   });
 });

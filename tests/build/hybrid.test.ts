@@ -7,7 +7,7 @@
  * build, whose page differs only in carrying the policy in a <meta> element instead of a header.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import autocannon from "autocannon";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -90,6 +90,18 @@ describe("the hybrid mode", () => {
     const sitemap = readFileSync(client(hybrid.dir, "sitemap-0.xml"), "utf8");
     expect(sitemap).toContain(`<loc>https://marketdesk.example/articles/${ARCHIVED}/</loc>`);
     expect(sitemap).toContain(`<loc>https://marketdesk.example/articles/${RECENT}/</loc>`);
+  });
+
+  it("bundles no article for the server, which renders the archived ones from the content store", () => {
+    // A compiled MDX module names its source file by its absolute path, which nothing else in the
+    // bundle holds: before the loader compiled the bodies (src/lib/mdx/compile.ts), the server's
+    // chunks held every archived article's.
+    const chunks = join(hybrid.dir, "dist/server/chunks");
+    const code = readdirSync(chunks)
+      .map((file) => readFileSync(join(chunks, file), "utf8"))
+      .join("\n");
+    for (const slug of [ARCHIVED, RECENT])
+      expect(code).not.toContain(JSON.stringify(join(hybrid.dir, "content/articles", `${slug}.mdx`)));
   });
 
   it("serves an archived article on request, byte for byte its prerendered page, for a CDN to keep", async () => {

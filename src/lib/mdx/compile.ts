@@ -14,7 +14,7 @@ import type { Element, ElementContent, Nodes, Properties, Root, RootContent } fr
 import { toHtml } from "hast-util-to-html";
 import { mdxToHast } from "satteri";
 import { propertyOf } from "./allowlist.ts";
-import { isOnlyComments, literalValue } from "./literal.ts";
+import { attributeValue, isOnlyComments, literalValue } from "./literal.ts";
 import { isMdxComponent, type MdxComponentName } from "./registry.ts";
 
 /** A component of the body, as ArticleContent renders it at its marker. */
@@ -41,8 +41,12 @@ export interface CompiledBody {
   };
 }
 
-/** Where component N goes: an HTML comment, which no article text can produce (MDX has no comments). */
-export const COMPONENT_MARKER = /<!--md-component:(\d+)-->/;
+/**
+ * Where component N goes: the comment `<!--md-component:N-->`, which no article text can produce
+ * (MDX has no HTML comments, and text is escaped).
+ */
+const MARKER = "md-component:";
+const MARKERS = new RegExp(`<!--${MARKER}(\\d+)-->`, "g");
 
 /** Sätteri's MDX nodes, as its hast tree carries them. */
 interface MdxJsxNode {
@@ -69,14 +73,9 @@ export function compileMdx(source: string): CompiledBody {
     for (const attribute of node.attributes) {
       if (attribute.type !== "mdxJsxAttribute" || !attribute.name)
         throw new Error(`<${node.name}> has a spread attribute`);
-      const raw = attribute.value;
-      if (raw === null || raw === undefined) values[attribute.name] = true;
-      else if (typeof raw === "string") values[attribute.name] = raw;
-      else {
-        const literal = literalValue(raw.value);
-        if (!("value" in literal)) throw new Error(`<${node.name} ${attribute.name}>: ${literal.problem}`);
-        values[attribute.name] = literal.value;
-      }
+      const result = attributeValue(attribute.value);
+      if (!("value" in result)) throw new Error(`<${node.name} ${attribute.name}>: ${result.problem}`);
+      values[attribute.name] = result.value;
     }
     return values;
   };
@@ -88,7 +87,7 @@ export function compileMdx(source: string): CompiledBody {
         const name = node.name ?? "";
         if (isMdxComponent(name)) {
           components.push({ name, props: attributesOf(node) });
-          return [{ type: "comment", value: `md-component:${components.length - 1}` }];
+          return [{ type: "comment", value: `${MARKER}${components.length - 1}` }];
         }
         if (!/^[a-z][a-z0-9]*$/.test(name)) throw new Error(`<${name}> is not an element or a component`);
         const properties: Properties = {};
@@ -118,10 +117,7 @@ export function compileMdx(source: string): CompiledBody {
   };
   const children = (nodes: readonly MdxNode[]): ElementContent[] => nodes.flatMap(convert);
 
-  const element = (node: Element): Element => {
-    if (node.tagName === "img") return markImage(node);
-    return node;
-  };
+  const element = (node: Element): Element => (node.tagName === "img" ? markImage(node) : node);
 
   // As @astrojs/markdown-satteri's image marker: Astro's render() replaces the marker by the optimised image.
   const markImage = (node: Element): Element => {
@@ -181,14 +177,14 @@ export function splitAtMarkers(
   html: string,
   components: readonly BodyComponent[],
 ): (string | BodyComponent)[] {
-  const pieces = html.split(new RegExp(COMPONENT_MARKER.source, "g"));
-  const parts = pieces.map((piece, i) => (i % 2 === 0 ? piece : components[Number(piece)]));
-  // Each component has exactly one marker, in order: anything else means the HTML is not this body's.
+  // split() with a capturing group alternates the HTML between markers and the markers' numbers.
+  const pieces = html.split(MARKERS);
   const markers = pieces.filter((_, i) => i % 2 === 1);
+  // Each component has exactly one marker, in order: anything else means the HTML is not this body's.
   if (markers.length !== components.length || markers.some((marker, i) => Number(marker) !== i)) {
     throw new Error(
       `the compiled body has ${markers.length} component marker(s) for ${components.length} component(s); delete .astro/ and build again`,
     );
   }
-  return parts.filter((part): part is string | BodyComponent => part !== "" && part !== undefined);
+  return pieces.flatMap((piece, i) => (i % 2 === 1 ? [components[Number(piece)]!] : piece ? [piece] : []));
 }

@@ -111,6 +111,15 @@ export function literalValue(expression: string): LiteralResult {
   }
 }
 
+/**
+ * The value a JSX attribute gives its prop, as JSX gives it: a bare attribute (`<X flag />`) is
+ * `true`, a quoted one its text, `{…}` its literal value (or the problem with it).
+ */
+export function attributeValue(raw: string | null | undefined | { value: string }): LiteralResult {
+  if (raw === null || raw === undefined) return { value: true };
+  return typeof raw === "string" ? { value: raw } : literalValue(raw.value);
+}
+
 /** True when `expression` holds nothing but comments and spaces: `{/* a note *\/}`. */
 export function isOnlyComments(expression: string): boolean {
   try {

@@ -10,7 +10,7 @@
 import { mdxToMdast } from "satteri";
 import { checkUrl } from "../site/urls.ts";
 import { ARTICLE_HTML, propertyOf, refusedAttribute, refusedElement, refusedParts } from "./allowlist.ts";
-import { isOnlyComments, literalValue } from "./literal.ts";
+import { attributeValue, isOnlyComments, literalValue } from "./literal.ts";
 import {
   describeTag,
   isMdxComponent,
@@ -179,16 +179,16 @@ export function scanMdx(source: string): BodyScan {
           `{${clip(String(raw), 30)}}: spread props are not accepted; write each prop`,
         );
         readable = false;
-      } else if (raw === null || raw === undefined) props[attribute.name] = true;
-      else if (typeof raw === "string") props[attribute.name] = raw;
-      else {
-        const result = literalValue(raw.value);
+      } else {
+        const result = attributeValue(raw);
         if ("value" in result) props[attribute.name] = result.value;
         else {
+          // Only a `{…}` value can fail.
+          const expression = (raw as { value: string }).value;
           refuse(
             line,
             showJsx(node),
-            `${attribute.name}={${clip(raw.value, 30)}} ${result.problem} (text, numbers, true, false, lists and { key: value })`,
+            `${attribute.name}={${clip(expression, 30)}} ${result.problem} (text, numbers, true, false, lists and { key: value })`,
           );
           readable = false;
         }

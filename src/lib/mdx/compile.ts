@@ -186,5 +186,7 @@ export function splitAtMarkers(
       `the compiled body has ${markers.length} component marker(s) for ${components.length} component(s); delete .astro/ and build again`,
     );
   }
-  return pieces.flatMap((piece, i) => (i % 2 === 1 ? [components[Number(piece)]!] : piece ? [piece] : []));
+  return pieces.flatMap((piece, i): (string | BodyComponent)[] =>
+    i % 2 === 1 ? [components[Number(piece)]!] : piece ? [piece] : [],
+  );
 }

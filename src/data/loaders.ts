@@ -9,7 +9,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { ContentEntryType } from "astro";
 import { glob, type Loader, type LoaderContext } from "astro/loaders";
-import { compileMdx } from "@/lib/mdx/compile.ts";
+import { COMPILED_ON_REQUEST, compileMdx } from "@/lib/mdx/compile.ts";
 import {
   ARTICLE_PATTERN,
   articleFileProblem,
@@ -39,7 +39,7 @@ import { buildDate } from "@/lib/site";
  * are reported together when loading ends.
  */
 function validatingGlob(
-  options: { base: string; pattern: string },
+  options: { base: string; pattern: string; retainBody?: boolean },
   check: (file: string, entry: { data: Record<string, unknown>; filePath?: string }) => readonly string[],
   more: {
     after?: (context: LoaderContext) => readonly string[];
@@ -117,20 +117,32 @@ function checkArticleOnce(file: string, source: string): ReturnType<typeof check
 type GlobContext = LoaderContext & { entryTypes: Map<string, ContentEntryType> };
 
 /**
- * What a compiled body depends on besides its file: the compiler and the parser. Mixed into each
- * file's digest, so a change to either compiles every article again instead of keeping the stored HTML.
+ * What a compiled body depends on besides its file: the parser and the files of the compiler. Mixed
+ * into each file's digest, so a change to any of them compiles every article again instead of
+ * keeping the stored HTML.
  */
+const COMPILER_FILES = [
+  "src/lib/mdx/compile.ts",
+  "src/lib/mdx/literal.ts",
+  "src/lib/mdx/allowlist.ts",
+  "src/lib/mdx/registry.ts",
+  "src/lib/content/articles.ts",
+];
 function compilerVersion(root: string): string {
   const satteri = JSON.parse(readFileSync(`${root}/node_modules/satteri/package.json`, "utf8")) as {
     version: string;
   };
-  return `${satteri.version}\n${readFileSync(`${root}/src/lib/mdx/compile.ts`, "utf8")}`;
+  return [satteri.version, ...COMPILER_FILES.map((file) => readFileSync(`${root}/${file}`, "utf8"))].join(
+    "\n",
+  );
 }
 
 /**
  * Articles compile to HTML as they load (src/lib/mdx/compile.ts), as Markdown files do, instead of each
  * becoming a module for Vite to bundle: the `.mdx` file type keeps the MDX integration's frontmatter
  * reading and gets a render function. A file with problems is not compiled: its problems are reported.
+ * The dev server (the one loader context with a file watcher) stores the metadata without the HTML,
+ * and compiles a body when a page asks for it (src/data/compiled-body.ts).
  */
 function compilingArticles(context: LoaderContext): LoaderContext {
   const { entryTypes } = context as GlobContext;
@@ -139,6 +151,7 @@ function compilingArticles(context: LoaderContext): LoaderContext {
     throw new Error("astro.config.ts: the MDX integration is not installed; add mdx() to integrations");
   const root = fileURLToPath(context.config.root).replace(/\/$/, "");
   const version = compilerVersion(root);
+  const storesHtml = context.watcher === undefined;
   const compiling: ContentEntryType = {
     extensions: mdx.extensions,
     getEntryInfo: mdx.getEntryInfo,
@@ -146,7 +159,9 @@ function compilingArticles(context: LoaderContext): LoaderContext {
       const file = fileOfEntry(context, CONTENT.articles, entry);
       if (checkedArticles.get(file)?.checked.problems.length) return { html: "" };
       try {
-        return compileMdx(entry.body ?? "");
+        const compiled = compileMdx(entry.body ?? "");
+        if (storesHtml) return compiled;
+        return { html: "", metadata: { ...compiled.metadata, [COMPILED_ON_REQUEST]: true } };
       } catch (error) {
         throw new Error(`${file}: (body): ${(error as Error).message}`, { cause: error });
       }
@@ -209,7 +224,8 @@ function checkAllReferences(context: LoaderContext): string[] {
  */
 export function articlesLoader(): Loader {
   return validatingGlob(
-    { base: CONTENT.articles, pattern: ARTICLE_PATTERN },
+    // The store keeps each body's HTML, not its MDX: half the store, which the dev server reloads on each edit.
+    { base: CONTENT.articles, pattern: ARTICLE_PATTERN, retainBody: false },
     (file, entry) => {
       const misnamed = articleFileProblem(file);
       if (misnamed) return [misnamed];

@@ -169,7 +169,7 @@ function compute(collections: Collections, today: string): SiteData {
       const related = (index.related.get(article.id) ?? []).map(shownInKey);
       return [
         article.id,
-        contentKey(shared, article.data, article.body, related, shownInKey(older), shownInKey(newer)),
+        contentKey(shared, article.data, article.digest, related, shownInKey(older), shownInKey(newer)),
       ];
     }),
   );

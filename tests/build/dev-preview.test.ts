@@ -120,6 +120,20 @@ describe("npm run dev", () => {
     expect((await page("/")).html).not.toContain("Before the edit");
   }, 30_000);
 
+  it("shows an edited body, with the figure of a component added to it, on the next reload", async () => {
+    const file = join(copy.dir, A, "edited-in-dev.mdx");
+    const before = readFileSync(file, "utf8");
+    writeFileSync(
+      file,
+      `${before}\nA new paragraph: Nvidia's shares <Move ticker="nvda" date="2025-01-27" />.\n`,
+    );
+    expect(await showsWithin("/articles/edited-in-dev/", "A new paragraph")).toBe(true);
+    // NVDA closed at 142.62 on 24 January 2025 and 118.42 on the 27th: -16.97%.
+    expect((await page("/articles/edited-in-dev/")).html).toMatch(
+      /A new paragraph: Nvidia’s shares <span[^>]*data-move="down">fell 16\.97%<\/span>\./,
+    );
+  }, 30_000);
+
   it("serves a new article, and shows a tag's new label, without a restart", async () => {
     writeFileSync(
       join(copy.dir, A, "added-in-dev.mdx"),

@@ -5,11 +5,18 @@
  * (measured with `npm run compare-builds`); the build tests render it end to end.
  */
 import { describe, expect, it } from "vitest";
-import { compileMdx, splitAtMarkers } from "../../src/lib/mdx/compile.ts";
+import { compileMdx, readingMinutesOf, splitAtMarkers } from "../../src/lib/mdx/compile.ts";
 
 const article = (body: string) => `---\ntitle: "T"\ndate: 2025-01-27\n---\n\n${body}\n`;
 
 describe("compileMdx", () => {
+  it("keeps the reading time in the metadata, since the store does not keep the body", () => {
+    const body = compileMdx(article(Array(690).fill("word").join(" ")));
+    expect(body.metadata.readingMinutes).toBe(3);
+    expect(readingMinutesOf(body)).toBe(3);
+    expect(() => readingMinutesOf({ metadata: {} })).toThrow("delete .astro/ and build again");
+  });
+
   it("writes the Markdown as HTML, without the frontmatter, with smart quotes and escaped text", () => {
     expect(compileMdx(article('Shares of AT&T fell "sharply" -- a **record**{" <fall>"}.')).html).toBe(
       "<p>Shares of AT&amp;T fell “sharply” – a <strong>record</strong> &lt;fall>.</p>",

@@ -13,6 +13,7 @@ import GithubSlugger from "github-slugger";
 import type { Element, ElementContent, Nodes, Properties, Root, RootContent } from "hast";
 import { toHtml } from "hast-util-to-html";
 import { mdxToHast } from "satteri";
+import { readingMinutes } from "../content/articles.ts";
 import { propertyOf } from "./allowlist.ts";
 import { attributeValue, isOnlyComments, literalValue } from "./literal.ts";
 import { isMdxComponent, type MdxComponentName } from "./registry.ts";
@@ -38,8 +39,13 @@ export interface CompiledBody {
     /** Local images (`./chart.png`), which Astro imports and optimises. */
     imagePaths: string[];
     components: BodyComponent[];
+    /** The reading time the article page shows: the body itself is not kept in the content store. */
+    readingMinutes: number;
   };
 }
+
+/** The metadata flag of a body whose HTML the content store does not hold (src/data/compiled-body.ts). */
+export const COMPILED_ON_REQUEST = "compiledOnRequest";
 
 /**
  * Where component N goes: the comment `<!--md-component:N-->`, which no article text can produce
@@ -138,7 +144,7 @@ export function compileMdx(source: string): CompiledBody {
   const headings = addHeadingIds(root);
   return {
     html: toHtml(root, { allowDangerousHtml: true, characterReferences: { useNamedReferences: true } }),
-    metadata: { headings, imagePaths: [...imagePaths], components },
+    metadata: { headings, imagePaths: [...imagePaths], components, readingMinutes: readingMinutes(source) },
   };
 }
 
@@ -170,6 +176,14 @@ export function bodyComponentsOf(
   rendered: { metadata?: Record<string, unknown> } | undefined,
 ): BodyComponent[] {
   return (rendered?.metadata?.components as BodyComponent[] | undefined) ?? [];
+}
+
+/** The reading time a compiled body's metadata holds. */
+export function readingMinutesOf(rendered: { metadata?: Record<string, unknown> } | undefined): number {
+  const minutes = rendered?.metadata?.readingMinutes;
+  if (typeof minutes !== "number")
+    throw new Error("an article has no compiled body: delete .astro/ and build again");
+  return minutes;
 }
 
 /** `html` cut at its markers: its HTML and, at each marker, the component it stands for. */

@@ -49,4 +49,13 @@ describe("an article body", () => {
     // Astro lists here every entry it compiles to a module for Vite to bundle.
     expect(readFileSync(join(dir, ".astro/content-modules.mjs"), "utf8")).toBe("export default new Map();");
   });
+
+  it("is kept in the build's content store as HTML, without its MDX", () => {
+    // The dev server's store keeps the metadata alone (src/data/compiled-body.ts); a build's keeps the HTML.
+    const store = readFileSync(join(dir, "node_modules/.astro/data-store.json"), "utf8");
+    expect(store).toContain("Baidu");
+    expect(store).not.toContain("compiledOnRequest");
+    expect(store).not.toContain("![A grey drawing of the two models](./images/drawing.svg)");
+    expect(store).toMatch(/\\u003Cp>[^"]*Baidu/);
+  });
 });

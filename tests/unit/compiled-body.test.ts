@@ -25,13 +25,13 @@ const entry = (filePath: string, rendered: Article["rendered"]) => ({ filePath, 
 
 describe("compiledBodyOf", () => {
   it("gives the stored body when the store holds its HTML", () => {
-    const rendered = { html: "<p>Stored.</p>", metadata: { components: [] } };
+    const rendered = { html: "<p>Stored.</p>", metadata: { imagePaths: [], components: [] } };
     expect(compiledBodyOf(entry("no/such/file.mdx", rendered))).toBe(rendered);
   });
 
   it("compiles the file when the store holds only the metadata, and again after an edit", () => {
     const file = articleFile("First **version**.");
-    const article = entry(file, { html: "", metadata: { compiledOnRequest: true } });
+    const article = entry(file, { html: "", metadata: { imagePaths: [], compiledOnRequest: true } });
     expect(compiledBodyOf(article)?.html).toBe("<p>First <strong>version</strong>.</p>");
     writeFileSync(file, `---\ntitle: "A story"\ndate: 2025-01-27\n---\n\nSecond version.\n`);
     const edited = compiledBodyOf(article);

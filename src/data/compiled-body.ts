@@ -7,7 +7,7 @@
 import { readFileSync } from "node:fs";
 import type { Article } from "@/data/site-data.ts";
 import { parseFrontmatter } from "@/lib/content/frontmatter.ts";
-import { COMPILED_ON_REQUEST, compileMdx, type CompiledBody } from "@/lib/mdx/compile.ts";
+import { COMPILED_ON_REQUEST, compileArticleBody, type CompiledBody } from "@/lib/mdx/compile.ts";
 
 const compiled = new Map<string, { source: string; body: CompiledBody }>();
 
@@ -20,7 +20,7 @@ export function compiledBodyOf(article: Article): Article["rendered"] {
   const cached = compiled.get(file);
   if (cached?.source === source) return cached.body;
   // The body as the MDX integration gives it to the loader: after the frontmatter, trimmed.
-  const body = compileMdx(parseFrontmatter(source, file).body.trim());
+  const body = compileArticleBody(file, parseFrontmatter(source, file).body.trim());
   compiled.set(file, { source, body });
   return body;
 }

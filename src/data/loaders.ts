@@ -9,7 +9,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { ContentEntryType } from "astro";
 import { glob, type Loader, type LoaderContext } from "astro/loaders";
-import { COMPILED_ON_REQUEST, compileMdx } from "@/lib/mdx/compile.ts";
+import { COMPILED_ON_REQUEST, compileArticleBody } from "@/lib/mdx/compile.ts";
 import {
   ARTICLE_PATTERN,
   articleFileProblem,
@@ -158,13 +158,9 @@ function compilingArticles(context: LoaderContext): LoaderContext {
     getRenderFunction: async () => async (entry) => {
       const file = fileOfEntry(context, CONTENT.articles, entry);
       if (checkedArticles.get(file)?.checked.problems.length) return { html: "" };
-      try {
-        const compiled = compileMdx(entry.body ?? "");
-        if (storesHtml) return compiled;
-        return { html: "", metadata: { ...compiled.metadata, [COMPILED_ON_REQUEST]: true } };
-      } catch (error) {
-        throw new Error(`${file}: (body): ${(error as Error).message}`, { cause: error });
-      }
+      const compiled = compileArticleBody(file, entry.body ?? "");
+      if (storesHtml) return compiled;
+      return { html: "", metadata: { ...compiled.metadata, [COMPILED_ON_REQUEST]: true } };
     },
   };
   const adapted: GlobContext = {

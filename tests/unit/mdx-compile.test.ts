@@ -5,7 +5,12 @@
  * (measured with `npm run compare-builds`); the build tests render it end to end.
  */
 import { describe, expect, it } from "vitest";
-import { compileMdx, readingMinutesOf, splitAtMarkers } from "../../src/lib/mdx/compile.ts";
+import {
+  compileArticleBody,
+  compileMdx,
+  readingMinutesOf,
+  splitAtMarkers,
+} from "../../src/lib/mdx/compile.ts";
 
 const article = (body: string) => `---\ntitle: "T"\ndate: 2025-01-27\n---\n\n${body}\n`;
 
@@ -82,6 +87,12 @@ describe("compileMdx", () => {
     expect(() => compileMdx(article("<Widget />"))).toThrow("<Widget> is not an element or a component");
     expect(() => compileMdx(article('<Move {...props} ticker="nvda" />'))).toThrow(
       "<Move> has a spread attribute",
+    );
+  });
+
+  it("names the article's file when it stops (compileArticleBody)", () => {
+    expect(() => compileArticleBody("content/articles/a-story.mdx", "<Widget />")).toThrow(
+      "content/articles/a-story.mdx: (body): <Widget> is not an element or a component",
     );
   });
 });

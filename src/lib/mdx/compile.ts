@@ -148,6 +148,15 @@ export function compileMdx(source: string): CompiledBody {
   };
 }
 
+/** `compileMdx` for an article's file: what stops it is reported with the file's name. */
+export function compileArticleBody(file: string, body: string): CompiledBody {
+  try {
+    return compileMdx(body);
+  } catch (error) {
+    throw new Error(`${file}: (body): ${(error as Error).message}`, { cause: error });
+  }
+}
+
 /** Ids from the headings' text, as Astro gives them (github-slugger); an id written in the article stays. */
 function addHeadingIds(root: Root): Heading[] {
   const slugger = new GithubSlugger();

@@ -158,9 +158,10 @@ export async function timeDevServer(options: DevTimingOptions): Promise<DevTimin
         await new Promise((done) => setTimeout(done, 20));
       }
     };
-    if (!/^title:.*$/m.test(original)) throw new Error(`dev timing: ${file} has no title: line`);
+    const titleLine = /^title:.*$/m;
+    if (!titleLine.test(original)) throw new Error(`dev timing: ${file} has no title: line`);
     const headline = `Headline${Date.now()}`;
-    const retitled = original.replace(/^title:.*$/m, `title: "${headline}"`);
+    const retitled = original.replace(titleLine, `title: "${headline}"`);
     const headlineVisibleS = await editVisible(retitled, headline);
     const marker = `Edited${Date.now()}`;
     const editVisibleS = await editVisible(

@@ -7,15 +7,23 @@
 import { readFileSync } from "node:fs";
 import type { Article } from "@/data/site-data.ts";
 import { parseFrontmatter } from "@/lib/content/frontmatter.ts";
-import { COMPILED_ON_REQUEST, compileArticleBody, type CompiledBody } from "@/lib/mdx/compile.ts";
+import {
+  COMPILED_ON_REQUEST,
+  compileArticleBody,
+  STALE_STORE_FIX,
+  storedBody,
+  type CompiledBody,
+} from "@/lib/mdx/compile.ts";
 
 const compiled = new Map<string, { source: string; body: CompiledBody }>();
 
 /** The article's compiled body, from the store or, where the store holds none, from its file. */
-export function compiledBodyOf(article: Article): Article["rendered"] {
-  if (article.rendered?.metadata?.[COMPILED_ON_REQUEST] !== true) return article.rendered;
+export function compiledBodyOf(article: Article): CompiledBody {
   // The glob loader's paths are relative to the project, where the dev server runs.
-  const file = article.filePath ?? "";
+  const file = article.filePath;
+  if (!file)
+    throw new Error(`article ${article.id}: the content store names no file for it; ${STALE_STORE_FIX}`);
+  if (article.rendered?.metadata?.[COMPILED_ON_REQUEST] !== true) return storedBody(file, article.rendered);
   const source = readFileSync(file, "utf8");
   const cached = compiled.get(file);
   if (cached?.source === source) return cached.body;

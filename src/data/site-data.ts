@@ -162,7 +162,7 @@ function compute(collections: Collections, today: string): SiteData {
     authors,
     collections.prices.map((e) => e.data),
   );
-  // Only incremental builds read these keys: the dev server would hash every body on each edit for nothing.
+  // Only incremental builds read these keys: the dev server would compute them on each edit for nothing.
   const articlePageKey = new Map(
     (isDevServer ? [] : index.articles).map((article) => {
       const { older, newer } = index.adjacent.get(article.id) ?? {};

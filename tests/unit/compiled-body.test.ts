@@ -25,17 +25,20 @@ const entry = (filePath: string, rendered: Article["rendered"]) => ({ filePath, 
 
 describe("compiledBodyOf", () => {
   it("gives the stored body when the store holds its HTML", () => {
-    const rendered = { html: "<p>Stored.</p>", metadata: { imagePaths: [], components: [] } };
+    const rendered = {
+      html: "<p>Stored.</p>",
+      metadata: { imagePaths: [], components: [], readingMinutes: 1 },
+    };
     expect(compiledBodyOf(entry("no/such/file.mdx", rendered))).toBe(rendered);
   });
 
   it("compiles the file when the store holds only the metadata, and again after an edit", () => {
     const file = articleFile("First **version**.");
     const article = entry(file, { html: "", metadata: { imagePaths: [], compiledOnRequest: true } });
-    expect(compiledBodyOf(article)?.html).toBe("<p>First <strong>version</strong>.</p>");
+    expect(compiledBodyOf(article).html).toBe("<p>First <strong>version</strong>.</p>");
     writeFileSync(file, `---\ntitle: "A story"\ndate: 2025-01-27\n---\n\nSecond version.\n`);
     const edited = compiledBodyOf(article);
-    expect(edited?.html).toBe("<p>Second version.</p>");
-    expect(edited?.metadata?.readingMinutes).toBe(1);
+    expect(edited.html).toBe("<p>Second version.</p>");
+    expect(edited.metadata.readingMinutes).toBe(1);
   });
 });

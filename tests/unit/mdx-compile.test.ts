@@ -5,12 +5,7 @@
  * (measured with `npm run compare-builds`); the build tests render it end to end.
  */
 import { describe, expect, it } from "vitest";
-import {
-  compileArticleBody,
-  compileMdx,
-  readingMinutesOf,
-  splitAtMarkers,
-} from "../../src/lib/mdx/compile.ts";
+import { compileArticleBody, compileMdx, splitAtMarkers, storedBody } from "../../src/lib/mdx/compile.ts";
 
 const article = (body: string) => `---\ntitle: "T"\ndate: 2025-01-27\n---\n\n${body}\n`;
 
@@ -18,8 +13,6 @@ describe("compileMdx", () => {
   it("keeps the reading time in the metadata, since the store does not keep the body", () => {
     const body = compileMdx(article(Array(690).fill("word").join(" ")));
     expect(body.metadata.readingMinutes).toBe(3);
-    expect(readingMinutesOf(body)).toBe(3);
-    expect(() => readingMinutesOf({ metadata: {} })).toThrow("delete .astro/ and build again");
   });
 
   it("writes the Markdown as HTML, without the frontmatter, with smart quotes and escaped text", () => {
@@ -112,12 +105,28 @@ describe("splitAtMarkers", () => {
   });
 
   it("refuses HTML whose markers are not the components'", () => {
-    const stale = "delete .astro/ and build again";
+    const stale = "delete .astro/ and node_modules/.astro/, then build again";
     expect(() => splitAtMarkers("<p>A</p>", [move])).toThrow(
       `the compiled body has 0 component marker(s) for 1 component(s); ${stale}`,
     );
     expect(() => splitAtMarkers("<!--md-component:1--><!--md-component:0-->", [move, chart])).toThrow(
       `the compiled body has 2 component marker(s) for 2 component(s); ${stale}`,
     );
+  });
+});
+
+describe("storedBody", () => {
+  const file = "content/articles/a-story.mdx";
+
+  it("gives back a body the compiler stored", () => {
+    const body = compileMdx(article("One **line**."));
+    expect(storedBody(file, body)).toBe(body);
+  });
+
+  it("refuses what an older compiler stored, naming the file and the fix", () => {
+    const refusal = `${file}: (body): the content store holds no compiled body for it; delete .astro/ and node_modules/.astro/, then build again`;
+    expect(() => storedBody(file, { html: "<p>x</p>", metadata: { components: [] } })).toThrow(refusal);
+    expect(() => storedBody(file, { html: "<p>x</p>", metadata: { readingMinutes: 1 } })).toThrow(refusal);
+    expect(() => storedBody(file, undefined)).toThrow(refusal);
   });
 });

@@ -180,19 +180,21 @@ function textOf(node: Nodes): string {
   return "children" in node ? node.children.map(textOf).join("") : "";
 }
 
-/** The components a compiled body's metadata holds (none for a body without any). */
-export function bodyComponentsOf(
-  rendered: { metadata?: Record<string, unknown> } | undefined,
-): BodyComponent[] {
-  return (rendered?.metadata?.components as BodyComponent[] | undefined) ?? [];
-}
+/** What to do when the content store holds a body another compiler wrote: Astro's two store folders. */
+export const STALE_STORE_FIX = "delete .astro/ and node_modules/.astro/, then build again";
 
-/** The reading time a compiled body's metadata holds. */
-export function readingMinutesOf(rendered: { metadata?: Record<string, unknown> } | undefined): number {
-  const minutes = rendered?.metadata?.readingMinutes;
-  if (typeof minutes !== "number")
-    throw new Error("an article has no compiled body: delete .astro/ and build again");
-  return minutes;
+/**
+ * A compiled body as the content store gives it back, checked once so its metadata is typed: a store
+ * written by an older compiler, without these fields, is refused with the fix.
+ */
+export function storedBody(
+  file: string,
+  rendered: { html: string; metadata?: Record<string, unknown> } | undefined,
+): CompiledBody {
+  const metadata = rendered?.metadata;
+  if (!rendered || typeof metadata?.readingMinutes !== "number" || !Array.isArray(metadata.components))
+    throw new Error(`${file}: (body): the content store holds no compiled body for it; ${STALE_STORE_FIX}`);
+  return rendered as CompiledBody;
 }
 
 /** `html` cut at its markers: its HTML and, at each marker, the component it stands for. */
@@ -206,7 +208,7 @@ export function splitAtMarkers(
   // Each component has exactly one marker, in order: anything else means the HTML is not this body's.
   if (markers.length !== components.length || markers.some((marker, i) => Number(marker) !== i)) {
     throw new Error(
-      `the compiled body has ${markers.length} component marker(s) for ${components.length} component(s); delete .astro/ and build again`,
+      `the compiled body has ${markers.length} component marker(s) for ${components.length} component(s); ${STALE_STORE_FIX}`,
     );
   }
   return pieces.flatMap((piece, i): (string | BodyComponent)[] =>

@@ -159,8 +159,10 @@ function compilingArticles(context: LoaderContext): LoaderContext {
       const file = fileOfEntry(context, CONTENT.articles, entry);
       if (checkedArticles.get(file)?.checked.problems.length) return { html: "" };
       const compiled = compileArticleBody(file, entry.body ?? "");
-      if (storesHtml) return compiled;
-      return { html: "", metadata: { ...compiled.metadata, [COMPILED_ON_REQUEST]: true } };
+      // The entry's links, for the link check of later loads that find it unchanged.
+      const metadata = { ...compiled.metadata, [SITE_LINKS]: checkedArticles.get(file)?.checked.body?.links };
+      if (storesHtml) return { ...compiled, metadata };
+      return { html: "", metadata: { ...metadata, [COMPILED_ON_REQUEST]: true } };
     },
   };
   const adapted: GlobContext = {
@@ -172,24 +174,49 @@ function compilingArticles(context: LoaderContext): LoaderContext {
   return adapted;
 }
 
+/** The metadata key of a stored article's internal links (the scan's), which the link check reads. */
+const SITE_LINKS = "siteLinks";
+
+/**
+ * An article as the checks across files need it: as this load checked it, else (unchanged since a
+ * load that stored it after its checks passed) from the store, else checked from its file now.
+ */
+function checkedForReferences(
+  context: LoaderContext,
+  root: string,
+  file: string,
+  id: string,
+): Pick<LinkingArticle, "data" | "links"> | undefined {
+  const checked = checkedArticles.get(file)?.checked;
+  if (checked)
+    return checked.data && checked.body ? { data: checked.data, links: checked.body.links } : undefined;
+  const stored = context.store.get(id);
+  const links = stored?.rendered?.metadata?.[SITE_LINKS];
+  // The store's data passed the same schema when it was stored; the checks read only these fields.
+  if (stored && Array.isArray(links)) return { data: stored.data as LinkingArticle["data"], links };
+  const read = readArticleSource(`${root}/${file}`, file);
+  const { data, body } = "source" in read ? checkArticleOnce(file, read.source) : {};
+  return data && body ? { data, links: body.links } : undefined;
+}
+
 /** After the articles load: every reference across collections, and every internal link, must resolve. */
 function checkAllReferences(context: LoaderContext): string[] {
   const root = fileURLToPath(context.config.root);
   const articles: ArticleRef[] = [];
   const linking: LinkingArticle[] = [];
   const broken: string[] = [];
-  // Every article file is read again: the glob loader checks only the entries that changed since the
-  // last build, and a link in an unchanged article can break when another one goes.
+  // Every article takes part, not only the ones the glob loader found changed: a link in an unchanged
+  // article can break when another one goes.
   for (const file of listArticleFiles(root).files) {
-    const read = readArticleSource(`${root}/${file}`, file);
-    const { data, body } = "source" in read ? checkArticleOnce(file, read.source) : {};
     const id = idOfFile(file);
-    if (!data || !body) {
+    const article = checkedForReferences(context, root, file, id);
+    if (!article) {
       broken.push(id);
       continue;
     }
+    const { data, links } = article;
     articles.push({ file, id, tickers: data.tickers, tags: data.tags, authors: data.authors });
-    linking.push({ file, id, data, links: body.links });
+    linking.push({ file, id, data, links });
   }
   // A loader sees only its own collection's store, and the prices may load after the articles: the
   // snapshots are read from disk (their own loader validates them).

@@ -159,10 +159,14 @@ function compilingArticles(context: LoaderContext): LoaderContext {
       const file = fileOfEntry(context, CONTENT.articles, entry);
       if (checkedArticles.get(file)?.checked.problems.length) return { html: "" };
       const compiled = compileArticleBody(file, entry.body ?? "");
-      // The entry's links, for the link check of later loads that find it unchanged.
-      const metadata = { ...compiled.metadata, [SITE_LINKS]: checkedArticles.get(file)?.checked.body?.links };
-      if (storesHtml) return { ...compiled, metadata };
-      return { html: "", metadata: { ...metadata, [COMPILED_ON_REQUEST]: true } };
+      if (storesHtml) {
+        // The entry's links, for the link check of later builds that find it unchanged.
+        const links = checkedArticles.get(file)?.checked.body?.links;
+        return { ...compiled, metadata: { ...compiled.metadata, [SITE_LINKS]: links } };
+      }
+      // Not in the dev server's store, which it reloads whole on every headline edit (the links were
+      // 0.2 MB of 2.4 MB at 1000 articles, 30 ms an edit); a restart reads unchanged files' links again.
+      return { html: "", metadata: { ...compiled.metadata, [COMPILED_ON_REQUEST]: true } };
     },
   };
   const adapted: GlobContext = {

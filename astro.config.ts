@@ -179,6 +179,11 @@ export default defineConfig({
   server: ({ command }) => ({ headers: command === "preview" ? securityHeaders : {} }),
   vite: {
     plugins: [tailwindcss()],
+    // Astro loads the content config and its loaders in its \`astro\` environment (a Vite dev server,
+    // in a build too, for the content sync): each module's imports are transformed as soon as it is,
+    // many at once, instead of one import after another as the module runner reaches them. The sync
+    // starts 0.3 to 0.5 s sooner (docs/performance.md, "The dev server").
+    environments: { astro: { dev: { preTransformRequests: true } } },
     // Hybrid mode: the build date and the window, for the server to render archived articles as of this build.
     define: archive ? { "import.meta.env.MARKET_DESK_ARCHIVE": JSON.stringify(archive) } : {},
     build: {

@@ -157,12 +157,16 @@ function compilingArticles(context: LoaderContext): LoaderContext {
     getEntryInfo: mdx.getEntryInfo,
     getRenderFunction: async () => async (entry) => {
       const file = fileOfEntry(context, CONTENT.articles, entry);
-      if (checkedArticles.get(file)?.checked.problems.length) return { html: "" };
+      const checked = checkedArticles.get(file)?.checked;
+      if (checked?.problems.length) return { html: "" };
+      // The dev server's pages compile the body from its file; its store needs only the local images
+      // Astro resolves, so a body the scan found no image in is not compiled here.
+      if (!storesHtml && checked?.body?.images === false)
+        return { html: "", metadata: { imagePaths: [], [COMPILED_ON_REQUEST]: true } };
       const compiled = compileArticleBody(file, entry.body ?? "");
       if (storesHtml) {
         // The entry's links, for the link check of later builds that find it unchanged.
-        const links = checkedArticles.get(file)?.checked.body?.links;
-        return { ...compiled, metadata: { ...compiled.metadata, [SITE_LINKS]: links } };
+        return { ...compiled, metadata: { ...compiled.metadata, [SITE_LINKS]: checked?.body?.links } };
       }
       // Not in the dev server's store, which it reloads whole on every headline edit (the links were
       // 0.2 MB of 2.4 MB at 1000 articles, 30 ms an edit); a restart reads unchanged files' links again.

@@ -6,6 +6,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
+import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { commandLineEnv, makeSiteCopy } from "../support/site-copy";
 import { articleText } from "../support/articles";
@@ -19,6 +20,10 @@ const copy = makeSiteCopy({
   [`${A}/draft-in-dev.mdx`]: articleText({ title: '"A draft in dev"', draft: "true" }),
   [`${A}/scheduled-in-dev.mdx`]: articleText({ title: '"A scheduled story"', date: "2099-01-02" }),
   [`${A}/edited-in-dev.mdx`]: articleText({ title: '"Before the edit"', date: "2025-07-20" }),
+  [`${A}/image-in-dev.mdx`]: articleText(
+    { title: '"An image in the body"' },
+    "![A test chart](./image-in-dev.png)",
+  ),
 });
 let server: ChildProcess;
 
@@ -37,6 +42,10 @@ async function waitForServer(): Promise<void> {
 }
 
 beforeAll(async () => {
+  const png = { width: 40, height: 30, channels: 3 as const, background: "#336699" };
+  await sharp({ create: png })
+    .png()
+    .toFile(join(copy.dir, A, "image-in-dev.png"));
   server = spawn(
     process.execPath,
     [resolve("node_modules/astro/bin/astro.mjs"), "dev", "--port", String(PORT)],
@@ -133,6 +142,19 @@ describe("npm run dev", () => {
       /A new paragraph: Nvidia’s shares <span[^>]*data-move="down">fell 16\.97%<\/span>\./,
     );
   }, 30_000);
+
+  // A body with an image is the one the dev server compiles when the content loads: Astro resolves its
+  // local images from the store. The dev server marks them (data-image-component) for its toolbar.
+  it("shows a local image of an article's body through Astro's image service, and in the feed", async () => {
+    const { status, html } = await page("/articles/image-in-dev/");
+    expect(status).toBe(200);
+    const image = /<img [^>]*src="\/_image\/?\?href=[^"]*image-in-dev\.png[^"]*"[^>]*>/;
+    expect(html).toMatch(image);
+    expect(html.match(image)?.[0]).toContain('alt="A test chart"');
+    const feed = await page("/rss.xml");
+    expect(feed.status).toBe(200);
+    expect(feed.html).toContain("image-in-dev.png");
+  });
 
   it("serves a new article, and shows a tag's new label, without a restart", async () => {
     writeFileSync(

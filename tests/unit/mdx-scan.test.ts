@@ -4,6 +4,8 @@
  * prefixed with the file (tests/build/untrusted-content.test.ts).
  */
 import { describe, expect, it } from "vitest";
+import { readdirSync, readFileSync } from "node:fs";
+import { compileMdx } from "../../src/lib/mdx/compile.ts";
 import { MdxSyntaxError, refusalProblem, scanMdx } from "../../src/lib/mdx/index.ts";
 
 /** The body on line 6 of a file, after five lines of frontmatter and a blank line. */
@@ -71,7 +73,7 @@ describe("scanMdx: component tags", () => {
         ].join("\n"),
       ),
     );
-    expect(scan).toEqual({ tags: [], links: [], refusals: [] });
+    expect(scan).toEqual({ tags: [], links: [], refusals: [], images: false });
   });
 
   it("refuses unknown components, member names and fragments", () => {
@@ -113,6 +115,40 @@ describe("scanMdx: component tags", () => {
       'line 10: <PriceChart ticker="nvda" height={eval("320")}>: height={eval("320")} holds a function call; only literal values are accepted (text, numbers, true, false, lists and { key: value })',
       'line 12: <PriceChart ticker="nvda" title={`${process.env.HOME}`}>: title={`${process.env.HOME}`} holds a template with ${…} in it; only literal values are accepted (text, numbers, true, false, lists and { key: value })',
     ]);
+  });
+});
+
+describe("scanMdx: images", () => {
+  // The dev server compiles a body at load only when it may list local images (src/data/loaders.ts).
+  it.each([
+    ["a Markdown image", "![The close](./close.png)"],
+    ["an image by reference", "![The close][close]\n\n[close]: ./close.png"],
+    ["an <img> element (refused, but an image)", '<img src="./close.png" alt="The close" />'],
+  ])("says a body with %s has images", (_, body) => {
+    expect(scanMdx(article(body)).images).toBe(true);
+  });
+
+  it("says a body of text, links and components has none", () => {
+    const body = 'Shares [fell](/tickers/nvda/) <Move ticker="nvda" date="2025-01-27" />.';
+    expect(scanMdx(article(body)).images).toBe(false);
+  });
+
+  it("says so of every body the compiler finds a local image in (the site's articles among them)", () => {
+    const bodies = [
+      "- a list with ![an image](./in-a-list.png)",
+      "| a | table |\n| --- | --- |\n| ![in a cell](./cell.png) | x |",
+      "[![a linked image](./linked.png)](/tickers/nvda/)",
+      "> ![quoted](./quote.png)",
+      "![a remote image](https://example.com/x.png)",
+      ...readdirSync("content/articles").map((name) =>
+        readFileSync(`content/articles/${name}`, "utf8").replace(/^---[\s\S]*?\n---\n/, ""),
+      ),
+    ];
+    for (const body of bodies) {
+      const local = compileMdx(body).metadata.imagePaths.length > 0;
+      if (local) expect(scanMdx(article(body)).images, body.slice(0, 80)).toBe(true);
+    }
+    expect(bodies.filter((body) => compileMdx(body).metadata.imagePaths.length > 0)).toHaveLength(4);
   });
 });
 

@@ -90,7 +90,17 @@ export const RENDERED_HTML = makeSchema({
     ],
     code: [["className", /^language-[\w-]+$/]],
     ...Object.fromEntries(heading.map((h) => [h, h === "h2" ? ["id", ["className", "sr-only"]] : ["id"]])),
-    img: ["src", "alt", "title", "width", "height", ["loading", "lazy", "eager"], ["decoding", "async"]],
+    img: [
+      "src",
+      "alt",
+      "title",
+      "width",
+      "height",
+      ["loading", "lazy", "eager"],
+      ["decoding", "async"],
+      // The dev server's mark on the images Astro optimises, for its toolbar; a build does not add it.
+      ["dataImageComponent", "true"],
+    ],
     section: ["dataFootnotes", ["className", "footnotes"]],
     span: [...styled, ["dataMove", "up", "down", "flat"]],
     figure: [...styled, "dataPriceChart", "dataCompareChart", ["ariaLabelledBy", CHART_PART_ID]],

@@ -50,6 +50,8 @@ export interface BodyScan {
   tags: ComponentTag[];
   links: SiteLink[];
   refusals: Refusal[];
+  /** Whether the body has an image (Markdown, or an `<img>` element): only then can it have local ones. */
+  images: boolean;
 }
 
 /** Where the parser gave up: `line 3, column 1: Expected a closing tag for <Move>`. */
@@ -155,7 +157,7 @@ function parseMdx(source: string): Node {
  */
 export function scanMdx(source: string): BodyScan {
   const tree = parseMdx(source);
-  const scan: BodyScan = { tags: [], links: [], refusals: [] };
+  const scan: BodyScan = { tags: [], links: [], refusals: [], images: false };
   const refuse = (line: number, what: string, problem: string) => scan.refusals.push({ line, what, problem });
   const url = (value: string, line: number, what: string, kind: "link" | "image") => {
     const checked = checkUrl(value, kind);
@@ -296,6 +298,7 @@ export function scanMdx(source: string): BodyScan {
         if (name === "") refuse(line, "<>", "fragments (<> … </>) are not accepted; remove the <> and </>");
         else if (/^[A-Z]/.test(name) || name.includes(".")) component(node, name, line);
         else {
+          if (name === "img") scan.images = true;
           html(node, name, line, ancestors);
           inside = [...ancestors, name];
         }
@@ -325,12 +328,14 @@ export function scanMdx(source: string): BodyScan {
         url(node.url ?? "", line, `link ${quote(node.url ?? "")}`, "link");
         break;
       case "image":
+        scan.images = true;
         url(node.url ?? "", line, `image ${quote(node.url ?? "")}`, "image");
         break;
       case "definition":
         definitions.push({ node, line });
         break;
       case "imageReference":
+        scan.images = true;
         imageLabels.add(node.identifier ?? "");
         break;
       case "listItem":

@@ -22,6 +22,9 @@ import { publicationState } from "./src/lib/content/articles.ts";
 import { readArticleFrontmatter, readLastModified } from "./src/lib/content/read.ts";
 import { cspForAstro, headersFor, parseHeadersFile } from "./src/lib/site/index.ts";
 
+/** The project's folder, without a trailing slash. */
+const projectRoot = fileURLToPath(new URL(".", import.meta.url)).replace(/\/$/, "");
+
 /** The site-wide security headers of public/_headers: the one place they are written. */
 const securityHeaders = headersFor(parseHeadersFile(readFileSync("public/_headers", "utf8")));
 type CspConfig = Exclude<NonNullable<AstroUserConfig["security"]>["csp"], boolean | undefined>;
@@ -32,7 +35,7 @@ const csp = cspForAstro(securityHeaders["Content-Security-Policy"] ?? "");
 /** Each article's last change by slug, read when the sitemap is written (after every page is built). */
 let lastModified: Map<string, string> | undefined;
 const articleLastmod = (url: string) => {
-  lastModified ??= readLastModified(fileURLToPath(new URL(".", import.meta.url)));
+  lastModified ??= readLastModified(projectRoot);
   const slug = /^\/articles\/([^/]+)\/$/.exec(new URL(url).pathname)?.[1];
   return slug === undefined ? undefined : lastModified.get(slug);
 };
@@ -179,6 +182,13 @@ export default defineConfig({
   server: ({ command }) => ({ headers: command === "preview" ? securityHeaders : {} }),
   vite: {
     plugins: [tailwindcss()],
+    // The dev server watches every file under the project for changes but the ones Vite leaves out,
+    // and it leaves out dist/ only when a build empties it, which this one does not (emptyOutDir
+    // below): a built archive of 1000 articles is 4000 files under dist/, 0.7 s of the dev server's
+    // start. The tests, docs and scripts are no page's code either.
+    server: {
+      watch: { ignored: ["dist", "tests", "docs", "scripts"].map((dir) => `${projectRoot}/${dir}/**`) },
+    },
     // Astro loads the content config and its loaders in its \`astro\` environment (a Vite dev server,
     // in a build too, for the content sync): each module's imports are transformed as soon as it is,
     // many at once, instead of one import after another as the module runner reaches them. The sync

@@ -1,6 +1,6 @@
 /**
  * Where an article's compiled body comes from. A build keeps it in the content store, compiled when the
- * content loaded. The dev server keeps only its metadata there and compiles the body from its file
+ * content loaded. The dev server keeps only its local images there and compiles the body from its file
  * when a page asks: Astro saves the content store 500 ms after an edit and the dev server then reloads
  * all of it, which costs more as the archive grows; the file itself is read at once.
  */

@@ -137,12 +137,15 @@ function compilerVersion(root: string): string {
   return contentKey(satteri.version, ...texts);
 }
 
+/** The metadata key of a stored article's internal links (the scan's), which the link check reads. */
+const SITE_LINKS = "siteLinks";
+
 /**
  * Articles compile to HTML as they load (src/lib/mdx/compile.ts), as Markdown files do, instead of each
  * becoming a module for Vite to bundle: the `.mdx` file type keeps the MDX integration's frontmatter
  * reading and gets a render function. A file with problems is not compiled: its problems are reported.
- * The dev server (the one loader context with a file watcher) stores the metadata without the HTML,
- * and compiles a body when a page asks for it (src/data/compiled-body.ts).
+ * The dev server (the one loader context with a file watcher) stores only the local images of each
+ * body, and compiles a body when a page asks for it (src/data/compiled-body.ts).
  */
 function compilingArticles(context: LoaderContext): LoaderContext {
   const { entryTypes } = context as GlobContext;
@@ -159,18 +162,18 @@ function compilingArticles(context: LoaderContext): LoaderContext {
       const file = fileOfEntry(context, CONTENT.articles, entry);
       const checked = checkedArticles.get(file)?.checked;
       if (checked?.problems.length) return { html: "" };
-      // The dev server's pages compile the body from its file; its store needs only the local images
-      // Astro resolves, so a body the scan found no image in is not compiled here.
-      if (!storesHtml && checked?.body?.images === false)
-        return { html: "", metadata: { imagePaths: [], [COMPILED_ON_REQUEST]: true } };
-      const compiled = compileArticleBody(file, entry.body ?? "");
+      const body = entry.body ?? "";
       if (storesHtml) {
+        const compiled = compileArticleBody(file, body);
         // The entry's links, for the link check of later builds that find it unchanged.
         return { ...compiled, metadata: { ...compiled.metadata, [SITE_LINKS]: checked?.body?.links } };
       }
-      // Not in the dev server's store, which it reloads whole on every headline edit (the links were
-      // 0.2 MB of 2.4 MB at 1000 articles, 30 ms an edit); a restart reads unchanged files' links again.
-      return { html: "", metadata: { ...compiled.metadata, [COMPILED_ON_REQUEST]: true } };
+      // The dev server's pages compile the body from its file; its store, which it reloads whole on
+      // every headline edit, keeps only the local images Astro resolves, and only a body the scan
+      // found an image in can have one. (No links either: a restart reads unchanged files' again.)
+      const imagePaths =
+        checked?.body?.images === false ? [] : compileArticleBody(file, body).metadata.imagePaths;
+      return { html: "", metadata: { imagePaths, [COMPILED_ON_REQUEST]: true } };
     },
   };
   const adapted: GlobContext = {
@@ -181,9 +184,6 @@ function compilingArticles(context: LoaderContext): LoaderContext {
   };
   return adapted;
 }
-
-/** The metadata key of a stored article's internal links (the scan's), which the link check reads. */
-const SITE_LINKS = "siteLinks";
 
 /**
  * An article as the checks across files need it: as this load checked it, else (unchanged since a

@@ -12,6 +12,7 @@ import { renderArticleBody } from "@/data/article-html.ts";
 import {
   authorChannel,
   buildFeed,
+  carriedArticles,
   carriedByFeeds,
   chartImageName,
   chartImagePath,
@@ -23,7 +24,14 @@ import {
   type FeedChannel,
 } from "@/lib/feed";
 import { articlePath, absoluteUrl, FEED_FORMATS, timed, type FeedFormat } from "@/lib/site";
-import { getSiteData, isDevServer, type Article } from "@/data/site-data.ts";
+import {
+  getSiteData,
+  isDevServer,
+  pageKey,
+  shownInKey,
+  type Article,
+  type SiteData,
+} from "@/data/site-data.ts";
 
 type ChartImages = NonNullable<App.Locals["chartImages"]>;
 
@@ -136,6 +144,23 @@ export const feedPages = {
     })),
 } satisfies Record<string, FeedPages>;
 
+/**
+ * A feed file's incremental-build key: what buildFeed reads. Its format and channel; each carried
+ * article's frontmatter and body digest (its feed HTML is rendered from these, and from the prices
+ * and registries the shared key covers); the build date only when no article is carried, the one
+ * time a feed shows it (an empty Atom feed's date). A feed is copied while its key stays the same.
+ */
+function feedKey(
+  data: Pick<SiteData, "sharedKey" | "today">,
+  format: FeedFormat,
+  channel: FeedChannel,
+  articles: readonly Article[],
+): string {
+  const carried = carriedArticles(articles);
+  const items = carried.map((article) => [shownInKey(article), article.digest]);
+  return pageKey(data, format, channel, items, carried.length === 0 ? data.today : null);
+}
+
 interface FeedProps {
   format: FeedFormat;
   channel: FeedChannel;
@@ -152,13 +177,16 @@ function feedRoute(
   formats: readonly { format: FeedFormat; params: Record<string, string> }[],
 ) {
   return {
-    getStaticPaths: async () =>
-      (await pages()).flatMap(({ params, channel, articles }) =>
+    getStaticPaths: async () => {
+      const data = await getSiteData();
+      return (await pages()).flatMap(({ params, channel, articles }) =>
         formats.map(({ format, params: more }) => ({
           params: { ...params, ...more },
           props: { format, channel, articles } satisfies FeedProps,
+          cacheKey: feedKey(data, format, channel, articles),
         })),
-      ),
+      );
+    },
     GET: ({ props }: { props: FeedProps }) => feedResponse(props.format, props.channel, props.articles),
   };
 }

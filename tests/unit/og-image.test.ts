@@ -1,4 +1,12 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import sharp from "sharp";
@@ -85,6 +93,14 @@ describe("Open Graph images", () => {
     expect(readFileSync(join(dir, `${ogCacheKey(cards[0]!)}.png`), "utf8")).toBe("already here");
     const meta = await sharp(readFileSync(join(dir, `${ogCacheKey(cards[4]!)}.png`))).metadata();
     expect(meta.format).toBe("png");
+  });
+
+  it("are not read when drawn ahead and all cached already", async () => {
+    const dir = mkdtempSync(join(cache, "all-cached-"));
+    const cards = [8, 9].map((n) => ({ ...card, title: `Cached story ${n}` }));
+    // A folder where a cached card is: reading it would fail, finding it must not.
+    for (const cached of cards) mkdirSync(join(dir, `${ogCacheKey(cached)}.png`));
+    await expect(warmOgCache(cards, dir)).resolves.toBeUndefined();
   });
 
   it("drawn ahead in the worker thread, are the bytes the page's own drawing gives", async () => {

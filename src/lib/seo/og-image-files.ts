@@ -328,13 +328,16 @@ export async function warmOgCache(
   concurrency = 4,
   root: string = process.cwd(),
 ): Promise<void> {
+  // A warm build has every card cached already: it neither reads them nor starts the worker (1 s at 4000).
+  const missing = cards.filter((card) => !existsSync(join(cacheDir, `${ogCacheKey(card)}.png`)));
+  if (missing.length === 0) return;
   const pool = workerDraw(root);
   let next = 0;
   const work = async (): Promise<void> => {
-    while (next < cards.length) await cachedPng(cards[next++]!, cacheDir, pool.draw);
+    while (next < missing.length) await cachedPng(missing[next++]!, cacheDir, pool.draw);
   };
   try {
-    await Promise.all(Array.from({ length: Math.min(concurrency, cards.length) }, work));
+    await Promise.all(Array.from({ length: Math.min(concurrency, missing.length) }, work));
   } finally {
     await pool.close();
   }

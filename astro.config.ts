@@ -58,7 +58,8 @@ function staleOutput(): AstroIntegration {
         const kept = new Set(
           [...assets.values()].flat().map((url) => relative(root, fileURLToPath(url)).split(sep).join("/")),
         );
-        const deleted = pruneStaleOutput(root, kept, started);
+        // The search index is scripts/search-index.ts's: it keeps the shards whose pages did not change.
+        const deleted = pruneStaleOutput(root, kept, started, ["pagefind"]);
         if (deleted.length > 0) logger.info(`deleted ${deleted.length} file(s) of earlier builds from dist/`);
       },
     },

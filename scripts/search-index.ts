@@ -1,18 +1,148 @@
 /**
  * The search index, after `astro build` (`npm run build` runs it): Pagefind over the built article
- * pages, the only ones marked `data-pagefind-body`, so the others are not even read. A hybrid build
- * (ARCHIVE_AFTER_DAYS, src/lib/site/archive.ts) writes its static files to dist/client/, and the index
- * goes there; it then covers the articles of the window, the ones a build writes.
+ * pages, the only ones marked `data-pagefind-body`, in shards (scripts/lib/search-shards.ts). Only the
+ * shards whose pages changed since the last run are indexed again; the others are kept. Each stale
+ * shard is indexed from a folder of hard links to its pages into a new folder, which replaces the old
+ * one only when Pagefind succeeded. dist/pagefind/shards.json lists the bundles for the search page.
+ * A hybrid build (ARCHIVE_AFTER_DAYS, src/lib/site/archive.ts) writes its static files to dist/client/,
+ * and the index goes there; it then covers the articles of the window, the ones a build writes.
+ * SEARCH_SHARD_PAGES=n sets the pages per shard (tests use a few to get several shards).
  */
-import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
-import { join } from "node:path";
+import { spawn } from "node:child_process";
+import { createHash } from "node:crypto";
+import {
+  copyFileSync,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
+import { dirname, join } from "node:path";
+import { filesUnder } from "./lib/files.ts";
+import {
+  planShards,
+  SHARD_PAGES,
+  shardCount,
+  shardPath,
+  type PlannedShard,
+  type ShardManifest,
+} from "./lib/search-shards.ts";
 
 const root = process.cwd();
 const site = existsSync(join(root, "dist/client")) ? "dist/client" : "dist";
-const result = spawnSync(
-  join(root, "node_modules/.bin/pagefind"),
-  ["--site", site, "--glob", "articles/**/*.html", "--quiet"],
-  { cwd: root, stdio: "inherit" },
+const bundles = join(root, site, "pagefind");
+const manifestFile = join(root, "node_modules/.cache/market-desk/search-index.json");
+const pagefindBin = join(root, "node_modules/.bin/pagefind");
+
+const perShard = Number(process.env.SEARCH_SHARD_PAGES ?? SHARD_PAGES);
+if (!Number.isInteger(perShard) || perShard < 1) {
+  console.error(
+    `SEARCH_SHARD_PAGES=${process.env.SEARCH_SHARD_PAGES}: set it to a whole number of pages above 0`,
+  );
+  process.exit(1);
+}
+
+const version = (
+  JSON.parse(readFileSync(join(root, "node_modules/pagefind/package.json"), "utf8")) as {
+    version: string;
+  }
+).version;
+const articles = join(root, site, "articles");
+const paths = existsSync(articles) ? filesUnder(articles, ".html").map((file) => `articles/${file}`) : [];
+const pages = new Map(
+  paths.map((path) => [
+    path,
+    createHash("sha256")
+      .update(readFileSync(join(root, site, path)))
+      .digest("hex"),
+  ]),
 );
-process.exit(result.status ?? 1);
+const previous = readManifest();
+const plan = planShards(pages, shardCount(pages.size, perShard), version, previous, (shard) =>
+  existsSync(join(bundles, String(shard), "pagefind-entry.json")),
+);
+
+/** Indexes one shard's pages into a new folder, then puts it in place of the shard's old bundle. */
+async function index(shard: PlannedShard): Promise<void> {
+  const work = mkdtempSync(join(root, site, "..", ".search-shard-"));
+  try {
+    for (const page of shard.pages) {
+      const to = join(work, "site", page);
+      mkdirSync(dirname(to), { recursive: true });
+      link(join(root, site, page), to);
+    }
+    const output = join(work, "bundle");
+    const status = await new Promise<number | null>((resolve, reject) => {
+      const child = spawn(pagefindBin, ["--site", join(work, "site"), "--output-path", output, "--quiet"], {
+        cwd: root,
+        stdio: "inherit",
+      });
+      child.on("error", reject);
+      child.on("close", resolve);
+    });
+    if (status !== 0)
+      throw new Error(`search index: Pagefind failed on shard ${shard.shard} (exit ${status})`);
+    const target = join(bundles, String(shard.shard));
+    rmSync(target, { recursive: true, force: true });
+    mkdirSync(bundles, { recursive: true });
+    renameSync(output, target);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/** A hard link where the file system allows one, else a copy: Pagefind only reads it. */
+function link(from: string, to: string): void {
+  try {
+    linkSync(from, to);
+  } catch {
+    copyFileSync(from, to);
+  }
+}
+
+function readManifest(): ShardManifest | undefined {
+  try {
+    return JSON.parse(readFileSync(manifestFile, "utf8")) as ShardManifest;
+  } catch {
+    return undefined;
+  }
+}
+
+const stale = plan.filter((shard) => shard.stale);
+// Two at a time: Pagefind uses more than one core for part of its run, not all of it.
+let next = 0;
+const worker = async (): Promise<void> => {
+  while (next < stale.length) await index(stale[next++]!);
+};
+try {
+  await Promise.all([worker(), worker()]);
+} catch (error) {
+  console.error((error as Error).message);
+  process.exit(1);
+}
+
+// What is not a current shard's bundle is of an earlier run (a shard that no longer exists, an older layout).
+const current = new Set(plan.map((shard) => String(shard.shard)));
+for (const entry of existsSync(bundles) ? readdirSync(bundles) : []) {
+  if (!current.has(entry)) rmSync(join(bundles, entry), { recursive: true, force: true });
+}
+if (plan.length > 0) {
+  writeFileSync(
+    join(bundles, "shards.json"),
+    `${JSON.stringify(plan.map((shard) => shardPath(shard.shard)))}\n`,
+  );
+}
+mkdirSync(dirname(manifestFile), { recursive: true });
+const manifest: ShardManifest = {
+  pagefind: version,
+  shards: Object.fromEntries(plan.map((shard) => [shard.shard, shard.digest])),
+};
+writeFileSync(manifestFile, `${JSON.stringify(manifest)}\n`);
+console.log(
+  `search index: ${pages.size} page(s) in ${plan.length} shard(s); indexed ${stale.length}, kept ${plan.length - stale.length}`,
+);

@@ -15,6 +15,7 @@ interface PagefindResultData {
 interface PagefindApi {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
+  mergeIndex(path: string, options?: Record<string, unknown>): Promise<void>;
   debouncedSearch(
     query: string,
     options?: Record<string, unknown>,
@@ -22,8 +23,15 @@ interface PagefindApi {
   ): Promise<{ results: { data(): Promise<PagefindResultData> }[] } | null>;
 }
 
-/** Where Pagefind puts its browser API; a variable, so the bundler leaves the import to the browser. */
-const PAGEFIND_URL = "/pagefind/pagefind.js";
+/**
+ * The search index is in shards, each a Pagefind bundle (scripts/lib/search-shards.ts): the library
+ * comes from the first bundle, /pagefind/0/, and the list of all of them (that one first) from
+ * shards.json. Variables, so the bundler leaves the import to the browser.
+ */
+const PAGEFIND_URL = "/pagefind/0/pagefind.js";
+const SHARDS_URL = "/pagefind/shards.json";
+/** Excerpt length in words: options apply to one bundle, so each merged one is given them too. */
+const SEARCH_OPTIONS = { excerptLength: 24 };
 /** How many results are shown at once. */
 const MAX_RESULTS = 20;
 
@@ -105,9 +113,18 @@ class SiteSearch extends HTMLElement {
   }
 
   private load(): Promise<PagefindApi> {
-    this.pagefind ??= (import(/* @vite-ignore */ PAGEFIND_URL) as Promise<PagefindApi>).then(async (api) => {
-      await api.options({ excerptLength: 24 });
+    this.pagefind ??= Promise.all([
+      import(/* @vite-ignore */ PAGEFIND_URL) as Promise<PagefindApi>,
+      fetch(SHARDS_URL).then(async (response) => {
+        if (!response.ok) throw new Error(`${SHARDS_URL}: HTTP ${response.status}`);
+        return (await response.json()) as string[];
+      }),
+    ]).then(async ([api, bundles]) => {
+      await api.options(SEARCH_OPTIONS);
       await api.init();
+      // The first bundle is the one imported; the others share its WebAssembly, so each costs a reader
+      // only its entry and metadata files.
+      await Promise.all(bundles.slice(1).map((path) => api.mergeIndex(path, SEARCH_OPTIONS)));
       return api;
     });
     return this.pagefind;

@@ -19,6 +19,8 @@ const EDITED = "content/articles/tesla-climbs-after-austin-robotaxi-pilot.mdx";
 const REMOVED = "content/articles/six-months-after-deepseek.mdx";
 const NEW_TITLE = "Tesla rises as its robotaxi pilot begins in Austin";
 const edit = (source: string) => source.replace(/^title: .*$/m, `title: "${NEW_TITLE}"`);
+/** Two article pages per search shard (scripts/lib/search-shards.ts): a dozen shards, most unchanged by the edit. */
+const ENV = { SEARCH_SHARD_PAGES: "2" };
 
 const warm = makeSiteCopy({}, { prefix: "market-desk-warm-" });
 /** The cached folders of the first build, as a deployment restores them; the rebuilt dist/. */
@@ -37,12 +39,12 @@ function change(dir: string, edited: string): void {
 }
 
 beforeAll(() => {
-  const first = buildSite(warm.dir);
+  const first = buildSite(warm.dir, ENV);
   if (first.status !== 0) throw new Error(first.output.slice(-4000));
   for (const path of BUILD_CACHE_PATHS) cpSync(join(warm.dir, path), join(saved, path), { recursive: true });
   const edited = edit(readFileSync(join(warm.dir, EDITED), "utf8"));
   change(warm.dir, edited);
-  rebuild = buildSite(warm.dir);
+  rebuild = buildSite(warm.dir, ENV);
   cpSync(join(warm.dir, "dist"), rebuilt, { recursive: true });
   // A fresh clone of the edited sources where the first build ran (a CI checkout is always at the same
   // path, and Astro's page hashes name the modules by theirs), with nothing of that build but the
@@ -51,10 +53,10 @@ beforeAll(() => {
   clone = makeSiteCopy({}, { at: warm.dir });
   change(clone.dir, edited);
   for (const path of BUILD_CACHE_PATHS) cpSync(join(saved, path), join(clone.dir, path), { recursive: true });
-  deployed = buildSite(clone.dir);
+  deployed = buildSite(clone.dir, ENV);
   cold = makeSiteCopy({}, { prefix: "market-desk-cold-" });
   change(cold.dir, edited);
-  fresh = buildSite(cold.dir);
+  fresh = buildSite(cold.dir, ENV);
 }, 900_000);
 
 afterAll(() => {
@@ -70,6 +72,15 @@ describe("a rebuild after editing one headline and removing an article", () => {
     expect(rebuild.output).not.toMatch(
       /\/articles\/tesla-climbs-after-austin-robotaxi-pilot\/index\.html \((restored|cached)\)/,
     );
+  });
+
+  it("indexes again only the search shards whose pages changed", () => {
+    const shards = /search index: \d+ page\(s\) in (\d+) shard\(s\); indexed (\d+), kept (\d+)/;
+    const [, count, indexed, kept] = shards.exec(rebuild.output)!.map(Number);
+    expect(count).toBeGreaterThan(1);
+    expect(kept).toBeGreaterThan(0);
+    expect(indexed! + kept!).toBe(count);
+    expect(shards.exec(fresh.output)?.slice(1).map(Number)).toEqual([count, count, 0]);
   });
 
   it("leaves nothing of the removed article", () => {

@@ -208,7 +208,7 @@ describe("a production build with a draft and a scheduled article", () => {
     ["tag feed", ["tags/openai/rss.xml"], true],
     ["ticker feed", ["tickers/msft/rss.xml"], true],
     ["sitemap", ["sitemap-index.xml", "sitemap-0.xml"], true],
-    ["search index", ["pagefind/pagefind-entry.json"], false],
+    ["search index", ["pagefind/0/pagefind-entry.json"], false],
   ];
   it.each(named)("%s: exists, without the draft or the scheduled article", (_kind, files, listsPublished) => {
     for (const file of files) expect(distFiles(undefined, withUnpublished), file).toContain(file);

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { parse as parseYaml } from "yaml";
 import { test, expect } from "./fixtures";
 
@@ -63,6 +63,19 @@ test("search finds a word used in one article's body, and the keyboard reaches t
   await expect(result).toBeFocused();
   await page.keyboard.press("Enter");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
+});
+
+test("search looks in every shard of the index", async ({ page }) => {
+  // `npm test` builds the index in shards of 8 pages (SEARCH_SHARD_PAGES), so the page merges several.
+  const bundles = JSON.parse(readFileSync("dist/pagefind/shards.json", "utf8")) as string[];
+  expect(bundles.length, "build with SEARCH_SHARD_PAGES=8, as npm test does").toBeGreaterThan(1);
+  const articles = readdirSync("dist/articles").filter((slug) =>
+    existsSync(`dist/articles/${slug}/index.html`),
+  );
+  await page.goto("/search/?q=the");
+  await expect(page.getByRole("status")).toHaveText(
+    `${articles.length} articles match “the”; showing the best 20.`,
+  );
 });
 
 test("search says when nothing matches, and keeps the query in the address", async ({ page }) => {

@@ -161,7 +161,7 @@ describe("price charts in the built site", () => {
     expect(pageWeight(article).lazyScripts.map((s) => s.source)).toEqual([`/${libraryChunk}`]);
     // The search page's on-demand import is written from the site root: it resolves there too.
     const search = "search/index.html";
-    expect(pageWeight(search).lazyScripts.map((s) => s.source)).toContain("/pagefind/pagefind.js");
+    expect(pageWeight(search).lazyScripts.map((s) => s.source)).toContain("/pagefind/0/pagefind.js");
   });
 
   it("credits TradingView, as the chart library's licence requires, on every page", () => {

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { XMLParser } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
@@ -175,9 +175,25 @@ describe("article pages", () => {
       expect(page(file)).toMatch(/data-pagefind-filter="tag"/);
     }
     expect(
-      existsSync(join(DIST, "pagefind", "pagefind.js")),
+      existsSync(join(DIST, "pagefind", "0", "pagefind.js")),
       "run `npm run build`, which runs Pagefind",
     ).toBe(true);
+  });
+
+  it("are indexed in shards, each a bundle the search page can merge, together holding every article", () => {
+    const bundles = JSON.parse(readFileSync(join(DIST, "pagefind", "shards.json"), "utf8")) as string[];
+    expect(bundles[0]).toBe("/pagefind/0/");
+    expect(readdirSync(join(DIST, "pagefind")).sort()).toEqual(
+      [...bundles.map((path) => path.split("/")[2]!), "shards.json"].sort(),
+    );
+    let pages = 0;
+    for (const path of bundles) {
+      const entry = JSON.parse(readFileSync(join(DIST, path, "pagefind-entry.json"), "utf8")) as {
+        languages: Record<string, { page_count: number }>;
+      };
+      pages += Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
+    }
+    expect(pages).toBe(types.article.length);
   });
 });
 

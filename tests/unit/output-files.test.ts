@@ -34,6 +34,16 @@ describe("stale build output", () => {
     expect(readdirSync(join(dist, "_astro"))).toEqual(["new.def456.js"]);
   });
 
+  it("leaves alone the folders a later step owns", () => {
+    const dist = join(root, "owned");
+    write(dist, "pagefind/0/pagefind-entry.json", 100);
+    write(dist, "articles/removed/index.html", 100);
+    expect(pruneStaleOutput(dist, new Set(), 1_000_000, ["pagefind"])).toEqual([
+      "articles/removed/index.html",
+    ]);
+    expect(readdirSync(join(dist, "pagefind", "0"))).toEqual(["pagefind-entry.json"]);
+  });
+
   it("deletes nothing in a folder written by this build alone", () => {
     const dist = join(root, "fresh");
     write(dist, "a/index.html", 2000);

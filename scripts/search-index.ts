@@ -105,12 +105,18 @@ function link(from: string, to: string): void {
   }
 }
 
+/** The last run's manifest; none (so every shard is indexed) when it is missing or not one. */
 function readManifest(): ShardManifest | undefined {
+  let parsed: Partial<ShardManifest> | null;
   try {
-    return JSON.parse(readFileSync(manifestFile, "utf8")) as ShardManifest;
+    parsed = JSON.parse(readFileSync(manifestFile, "utf8")) as Partial<ShardManifest> | null;
   } catch {
     return undefined;
   }
+  const { pagefind, shards } = parsed ?? {};
+  return typeof pagefind === "string" && typeof shards === "object" && shards !== null
+    ? { pagefind, shards }
+    : undefined;
 }
 
 const stale = plan.filter((shard) => shard.stale);
@@ -119,10 +125,12 @@ let next = 0;
 const worker = async (): Promise<void> => {
   while (next < stale.length) await index(stale[next++]!);
 };
-try {
-  await Promise.all([worker(), worker()]);
-} catch (error) {
-  console.error((error as Error).message);
+// Both settle before the script ends, so no Pagefind is left running and no work folder is left behind.
+const failed = (await Promise.allSettled([worker(), worker()])).find(
+  (result) => result.status === "rejected",
+);
+if (failed) {
+  console.error((failed.reason as Error).message);
   process.exit(1);
 }
 

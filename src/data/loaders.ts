@@ -31,7 +31,7 @@ import {
 } from "@/lib/content/read.ts";
 import { checkSnapshot } from "@/lib/prices";
 import { readSnapshotFiles } from "@/lib/prices/read.ts";
-import { buildDate, contentKey } from "@/lib/site";
+import { archiveAfterDays, buildDate, contentKey } from "@/lib/site";
 
 /**
  * Wraps the glob loader so each entry is first checked by `check` (the same function
@@ -141,11 +141,14 @@ function compilerVersion(root: string): string {
 const SITE_LINKS = "siteLinks";
 
 /**
- * Articles compile to HTML as they load (src/lib/mdx/compile.ts), as Markdown files do, instead of each
- * becoming a module for Vite to bundle: the `.mdx` file type keeps the MDX integration's frontmatter
- * reading and gets a render function. A file with problems is not compiled: its problems are reported.
- * The dev server (the one loader context with a file watcher) stores only the local images of each
- * body, and compiles a body when a page asks for it (src/data/compiled-body.ts).
+ * Articles compile to HTML (src/lib/mdx/compile.ts) instead of each becoming a module for Vite to
+ * bundle: the `.mdx` file type keeps the MDX integration's frontmatter reading and gets a render
+ * function. A file with problems is not compiled: its problems are reported. Only a hybrid build
+ * stores each body's HTML, for its server to render archived articles from without their files. The
+ * dev server and a static build store what the sync and the link check need (the local images, the
+ * links) and compile a body when a page asks for it (src/data/compiled-body.ts): Astro inlines the
+ * whole store into one module that every build bundles and loads, and at 4000 articles the HTML was
+ * 25 of its 33 MB (docs/performance.md, "The warm rebuild").
  */
 function compilingArticles(context: LoaderContext): LoaderContext {
   const { entryTypes } = context as GlobContext;
@@ -153,8 +156,11 @@ function compilingArticles(context: LoaderContext): LoaderContext {
   if (!mdx)
     throw new Error("astro.config.ts: the MDX integration is not installed; add mdx() to integrations");
   const root = fileURLToPath(context.config.root).replace(/\/$/, "");
-  const version = compilerVersion(root);
-  const storesHtml = context.watcher === undefined;
+  const isDev = context.watcher !== undefined;
+  const storesHtml = !isDev && archiveAfterDays(process.env) !== undefined;
+  // What a stored entry holds is part of its digest: an entry stored without its HTML is never kept
+  // for a hybrid build, whose server needs it.
+  const version = `${compilerVersion(root)}${storesHtml ? "+html" : ""}`;
   const compiling: ContentEntryType = {
     extensions: mdx.extensions,
     getEntryInfo: mdx.getEntryInfo,
@@ -163,17 +169,18 @@ function compilingArticles(context: LoaderContext): LoaderContext {
       const checked = checkedArticles.get(file)?.checked;
       if (checked?.problems.length) return { html: "" };
       const body = entry.body ?? "";
+      // The entry's links, for the link check of later builds that find it unchanged. (Not in dev, whose
+      // store is reloaded whole on every headline edit: a restart reads unchanged files' links again.)
+      const links = isDev ? {} : { [SITE_LINKS]: checked?.body?.links };
       if (storesHtml) {
         const compiled = compileArticleBody(file, body);
-        // The entry's links, for the link check of later builds that find it unchanged.
-        return { ...compiled, metadata: { ...compiled.metadata, [SITE_LINKS]: checked?.body?.links } };
+        return { ...compiled, metadata: { ...compiled.metadata, ...links } };
       }
-      // The dev server's pages compile the body from its file; its store, which it reloads whole on
-      // every headline edit, keeps only the local images Astro resolves, and only a body the scan
-      // found an image in can have one. (No links either: a restart reads unchanged files' again.)
+      // The pages compile the body from its file. The store keeps the local images Astro resolves, and
+      // only a body the scan found an image in can have one.
       const imagePaths =
         checked?.body?.images === false ? [] : compileArticleBody(file, body).metadata.imagePaths;
-      return { html: "", metadata: { imagePaths, [COMPILED_ON_REQUEST]: true } };
+      return { html: "", metadata: { imagePaths, ...links, [COMPILED_ON_REQUEST]: true } };
     },
   };
   const adapted: GlobContext = {
@@ -255,7 +262,7 @@ function checkAllReferences(context: LoaderContext): string[] {
  */
 export function articlesLoader(): Loader {
   return validatingGlob(
-    // The store keeps each body's HTML, not its MDX: half the store, which the dev server reloads on each edit.
+    // The store keeps no body's MDX (nor, but in a hybrid build, its HTML: compilingArticles).
     { base: CONTENT.articles, pattern: ARTICLE_PATTERN, retainBody: false },
     (file, entry) => {
       const misnamed = articleFileProblem(file);

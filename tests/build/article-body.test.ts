@@ -50,12 +50,13 @@ describe("an article body", () => {
     expect(readFileSync(join(dir, ".astro/content-modules.mjs"), "utf8")).toBe("export default new Map();");
   });
 
-  it("is kept in the build's content store as HTML, without its MDX", () => {
-    // The dev server's store keeps the metadata alone (src/data/compiled-body.ts); a build's keeps the HTML.
+  it("is kept in a static build's content store neither as MDX nor as HTML: the page compiles it", () => {
+    // Only a hybrid build's store keeps the HTML, for its server (tests/build/hybrid.test.ts).
     const store = readFileSync(join(dir, "node_modules/.astro/data-store.json"), "utf8");
     expect(store).toContain("Baidu");
-    expect(store).not.toContain("compiledOnRequest");
+    expect(store).toContain("compiledOnRequest");
     expect(store).not.toContain("![A grey drawing of the two models](./images/drawing.svg)");
-    expect(store).toMatch(/\\u003Cp>[^"]*Baidu/);
+    expect(store).not.toMatch(/\\u003Cp>[^"]*Baidu/);
+    expect(read(`articles/${SLUG}/index.html`)).toMatch(/<p>[^<]*Baidu/);
   });
 });

@@ -9,13 +9,24 @@ import { ContentError } from "./errors.ts";
 
 const FENCE = /^---[ \t]*\r?\n([\s\S]*?)\r?\n?---[ \t]*(?:\r?\n|$)/;
 
-export function parseFrontmatter(source: string, file: string): { data: unknown; body: string } {
+/** The fenced frontmatter of `source`, or the error that names the fix. */
+function fenced(source: string, file: string): RegExpExecArray {
   const match = FENCE.exec(source);
   if (!match) {
     throw new ContentError([
       `${file}: (frontmatter): missing; start the file with a --- line, the fields, and a closing --- line`,
     ]);
   }
+  return match;
+}
+
+/** The body of a file whose frontmatter was checked already: what follows it, its YAML not read again. */
+export function frontmatterBody(source: string, file: string): string {
+  return source.slice(fenced(source, file)[0].length);
+}
+
+export function parseFrontmatter(source: string, file: string): { data: unknown; body: string } {
+  const match = fenced(source, file);
   try {
     return { data: parse(match[1] ?? "") ?? {}, body: source.slice(match[0].length) };
   } catch (error) {

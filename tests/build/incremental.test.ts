@@ -74,6 +74,13 @@ describe("a rebuild after editing one headline and removing an article", () => {
     );
   });
 
+  it("copies the feeds the edit does not reach, and renders those it does", () => {
+    const copied = (path: string) => new RegExp(`${path} \\((restored|cached)\\)`);
+    expect(rebuild.output).toMatch(copied("/(tags|tickers|authors)/[a-z0-9-]+/(rss|atom)\\.xml"));
+    expect(rebuild.output).not.toMatch(copied(" /rss\\.xml"));
+    expect(rebuild.output).not.toMatch(copied("/tickers/tsla/rss\\.xml"));
+  });
+
   it("indexes again only the search shards whose pages changed", () => {
     const shards = /search index: \d+ page\(s\) in (\d+) shard\(s\); indexed (\d+), kept (\d+)/;
     const [, count, indexed, kept] = shards.exec(rebuild.output)!.map(Number);

@@ -10,6 +10,12 @@ import {
 const pages = (count: number, hash = "h") =>
   new Map(Array.from({ length: count }, (_, i) => [`articles/story-${i}/index.html`, hash]));
 
+/** What the script records after indexing `plan` with Pagefind 1.6.0. */
+const manifestOf = (plan: readonly PlannedShard[]): ShardManifest => ({
+  pagefind: "1.6.0",
+  shards: Object.fromEntries(plan.map((s) => [s.shard, s.digest])),
+});
+
 describe("search shards", () => {
   it("are one per so many pages, at least one and at most MAX_SHARDS", () => {
     expect(shardCount(0, 500)).toBe(1);
@@ -39,10 +45,7 @@ describe("search shards", () => {
   it("are indexed again only where a page changed, was added or removed", () => {
     const before = pages(40);
     const first = planShards(before, 4, "1.6.0", undefined, () => true);
-    const manifest: ShardManifest = {
-      pagefind: "1.6.0",
-      shards: Object.fromEntries(first.map((s) => [s.shard, s.digest])),
-    };
+    const manifest = manifestOf(first);
     expect(planShards(before, 4, "1.6.0", manifest, () => true).some((s) => s.stale)).toBe(false);
 
     const edited = new Map(before).set(first[1]!.pages[0]!, "changed");
@@ -59,10 +62,7 @@ describe("search shards", () => {
   it("are all indexed again for another Pagefind, and a shard whose bundle is gone", () => {
     const all = pages(40);
     const first = planShards(all, 4, "1.6.0", undefined, () => true);
-    const manifest: ShardManifest = {
-      pagefind: "1.6.0",
-      shards: Object.fromEntries(first.map((s) => [s.shard, s.digest])),
-    };
+    const manifest = manifestOf(first);
     expect(planShards(all, 4, "1.7.0", manifest, () => true).every((s) => s.stale)).toBe(true);
     expect(planShards(all, 4, "1.6.0", manifest, (shard) => shard !== 3).map((s) => s.stale)).toEqual(
       first.map((s) => s.shard === 3),

@@ -4,6 +4,7 @@ import {
   planShards,
   shardCount,
   shardOf,
+  type PlannedShard,
   type ShardManifest,
 } from "../../scripts/lib/search-shards.ts";
 

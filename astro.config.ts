@@ -18,6 +18,7 @@ import {
   type ArchiveWindow,
 } from "./src/lib/site/index.ts";
 import { pruneStaleOutput } from "./src/lib/site/output-files.ts";
+import { SEARCH_INDEX_FOLDER } from "./scripts/lib/search-shards.ts";
 import { publicationState } from "./src/lib/content/articles.ts";
 import { readArticleFrontmatter, readLastModified } from "./src/lib/content/read.ts";
 import { cspForAstro, headersFor, parseHeadersFile } from "./src/lib/site/index.ts";
@@ -59,7 +60,7 @@ function staleOutput(): AstroIntegration {
           [...assets.values()].flat().map((url) => relative(root, fileURLToPath(url)).split(sep).join("/")),
         );
         // The search index is scripts/search-index.ts's: it keeps the shards whose pages did not change.
-        const deleted = pruneStaleOutput(root, kept, started, ["pagefind"]);
+        const deleted = pruneStaleOutput(root, kept, started, [SEARCH_INDEX_FOLDER]);
         if (deleted.length > 0) logger.info(`deleted ${deleted.length} file(s) of earlier builds from dist/`);
       },
     },

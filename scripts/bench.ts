@@ -33,7 +33,7 @@ import { parseArgs } from "node:util";
 import { addDays } from "../src/lib/site/dates.ts";
 import { generateCorpus, readCorpusInput } from "./lib/bench-corpus.ts";
 import { median, timeDevServer, type DevTiming } from "./lib/dev-timing.ts";
-import { filesUnder } from "./lib/files.ts";
+import { filesUnder, installedVersion } from "./lib/files.ts";
 import { measureCommand, treeStats, type BuildMeasure } from "./lib/measure.ts";
 import { clearCaches, ROOT } from "./lib/site-copy.ts";
 import { PAGE_BUDGET_BYTES, pageBudgets } from "./lib/page-weight.ts";
@@ -398,10 +398,7 @@ function targets(rows: Row[]): string[] {
 }
 
 function versionOf(pkg: string): string {
-  const file = join(ROOT, "node_modules", pkg, "package.json");
-  return existsSync(file)
-    ? (JSON.parse(readFileSync(file, "utf8")) as { version: string }).version
-    : "not installed";
+  return installedVersion(ROOT, pkg) ?? "not installed";
 }
 
 /** The commit the site was built from, with "+ changes" when the working tree differs from it. */

@@ -23,9 +23,11 @@ import {
   writeFileSync,
 } from "node:fs";
 import { dirname, join } from "node:path";
-import { filesUnder } from "./lib/files.ts";
+import { inParallel } from "../src/lib/site/in-parallel.ts";
+import { filesUnder, installedVersion } from "./lib/files.ts";
 import {
   planShards,
+  SEARCH_INDEX_FOLDER,
   SHARD_PAGES,
   shardCount,
   shardPath,
@@ -35,7 +37,7 @@ import {
 
 const root = process.cwd();
 const site = existsSync(join(root, "dist/client")) ? "dist/client" : "dist";
-const bundles = join(root, site, "pagefind");
+const bundles = join(root, site, SEARCH_INDEX_FOLDER);
 const manifestFile = join(root, "node_modules/.cache/market-desk/search-index.json");
 const pagefindBin = join(root, "node_modules/.bin/pagefind");
 
@@ -47,11 +49,11 @@ if (!Number.isInteger(perShard) || perShard < 1) {
   process.exit(1);
 }
 
-const version = (
-  JSON.parse(readFileSync(join(root, "node_modules/pagefind/package.json"), "utf8")) as {
-    version: string;
-  }
-).version;
+const version = installedVersion(root, "pagefind");
+if (version === undefined) {
+  console.error("search index: Pagefind is not installed in node_modules; run npm ci");
+  process.exit(1);
+}
 const articles = join(root, site, "articles");
 const paths = existsSync(articles) ? filesUnder(articles, ".html").map((file) => `articles/${file}`) : [];
 const pages = new Map(
@@ -77,16 +79,11 @@ async function index(shard: PlannedShard): Promise<void> {
       link(join(root, site, page), to);
     }
     const output = join(work, "bundle");
-    const status = await new Promise<number | null>((resolve, reject) => {
-      const child = spawn(pagefindBin, ["--site", join(work, "site"), "--output-path", output, "--quiet"], {
-        cwd: root,
-        stdio: "inherit",
-      });
-      child.on("error", reject);
-      child.on("close", resolve);
-    });
+    const status = await pagefind(join(work, "site"), output);
     if (status !== 0)
-      throw new Error(`search index: Pagefind failed on shard ${shard.shard} (exit ${status})`);
+      throw new Error(
+        `search index: Pagefind failed on shard ${shard.shard} (exit ${status}); its message is above`,
+      );
     const target = join(bundles, String(shard.shard));
     rmSync(target, { recursive: true, force: true });
     mkdirSync(bundles, { recursive: true });
@@ -94,6 +91,18 @@ async function index(shard: PlannedShard): Promise<void> {
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
+}
+
+/** Runs Pagefind over `from` into `to`, its messages on this process's output; resolves to its exit code. */
+function pagefind(from: string, to: string): Promise<number | null> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(pagefindBin, ["--site", from, "--output-path", to, "--quiet"], {
+      cwd: root,
+      stdio: "inherit",
+    });
+    child.on("error", reject);
+    child.on("close", resolve);
+  });
 }
 
 /** A hard link where the file system allows one, else a copy: Pagefind only reads it. */
@@ -120,17 +129,12 @@ function readManifest(): ShardManifest | undefined {
 }
 
 const stale = plan.filter((shard) => shard.stale);
-// Two at a time: Pagefind uses more than one core for part of its run, not all of it.
-let next = 0;
-const worker = async (): Promise<void> => {
-  while (next < stale.length) await index(stale[next++]!);
-};
-// Both settle before the script ends, so no Pagefind is left running and no work folder is left behind.
-const failed = (await Promise.allSettled([worker(), worker()])).find(
-  (result) => result.status === "rejected",
-);
-if (failed) {
-  console.error((failed.reason as Error).message);
+// Two at a time: Pagefind uses more than one core for part of its run, not all of it. Both settle
+// before the script ends, so no Pagefind is left running and no work folder is left behind.
+try {
+  await inParallel(stale, 2, index);
+} catch (error) {
+  console.error((error as Error).message);
   process.exit(1);
 }
 

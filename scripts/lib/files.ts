@@ -1,4 +1,4 @@
-import { readdirSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 
 /**
@@ -11,4 +11,12 @@ export function filesUnder(root: string, extension = ""): string[] {
     .filter((entry) => !entry.isDirectory() && entry.name.endsWith(extension))
     .map((entry) => relative(root, join(entry.parentPath, entry.name)).split(sep).join("/"))
     .sort();
+}
+
+/** The version of the package `name` installed under `root`/node_modules, or undefined when it is not. */
+export function installedVersion(root: string, name: string): string | undefined {
+  const file = join(root, "node_modules", name, "package.json");
+  return existsSync(file)
+    ? (JSON.parse(readFileSync(file, "utf8")) as { version: string }).version
+    : undefined;
 }

@@ -7,6 +7,9 @@
  */
 import { createHash } from "node:crypto";
 
+/** The folder of the site (dist/ or, in hybrid mode, dist/client/) that holds every bundle and shards.json. */
+export const SEARCH_INDEX_FOLDER = "pagefind";
+
 /** Pages per shard: a warm rebuild re-indexes about this many pages. */
 export const SHARD_PAGES = 500;
 /** At most this many shards: each is one more request per search term for a reader. */
@@ -64,5 +67,5 @@ export function planShards(
 
 /** The site path of a shard's bundle, as the search page asks Pagefind for it (src/scripts/search.ts loads 0's library). */
 export function shardPath(shard: number): string {
-  return `/pagefind/${shard}/`;
+  return `/${SEARCH_INDEX_FOLDER}/${shard}/`;
 }

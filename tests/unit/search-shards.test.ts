@@ -28,11 +28,22 @@ describe("search shards", () => {
   });
 
   it("keep a page in the same shard whatever other pages come and go", () => {
-    const page = "articles/nvidia-record-one-day-loss/index.html";
-    const shard = shardOf(page, 8);
-    expect(shard).toBeGreaterThanOrEqual(0);
-    expect(shard).toBeLessThan(8);
-    expect(shardOf(page, 8)).toBe(shard);
+    const page = "articles/story-7/index.html";
+    const shardHolding = (all: ReadonlyMap<string, string>) =>
+      planShards(all, 4, "1.6.0", undefined, () => true).find((s) => s.pages.includes(page))!.pages;
+    const before = shardHolding(pages(40));
+    const more = new Map(
+      [...pages(40), ...pages(60, "other")].filter(([path]) => !path.endsWith("-3/index.html")),
+    );
+    const after = shardHolding(more);
+    // The same neighbours as before, but for the one removed, plus only added pages.
+    expect(before.filter((p) => p !== "articles/story-3/index.html").every((p) => after.includes(p))).toBe(
+      true,
+    );
+    expect(
+      after.filter((p) => !before.includes(p)).every((p) => Number(/story-(\d+)/.exec(p)![1]) >= 40),
+    ).toBe(true);
+    expect(shardOf(page, 4)).toBeLessThan(4);
   });
 
   it("split the pages between them, every page in one shard, bundles numbered from 0", () => {

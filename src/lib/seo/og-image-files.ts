@@ -23,6 +23,7 @@ import { OG_IMAGE } from "./metadata.ts";
 import type { OgCard } from "./og-card.ts";
 import type { DrawReply, DrawRequest } from "./og-worker.ts";
 import { FILE_COLOURS } from "../chart/svg.ts";
+import { inParallel } from "../site/in-parallel.ts";
 import { timed } from "../site/perf-timer.ts";
 
 /** The card has one theme: the light one, as image files spell it. */
@@ -265,8 +266,13 @@ export async function drawToCache(card: OgCard, file: string): Promise<Buffer> {
 }
 
 /** The card from the cache, else drawn and cached by `draw`; one drawing per file at a time. */
+/** Where the card is cached under `cacheDir`: named by its key. */
+function cachedFile(card: OgCard, cacheDir: string): string {
+  return join(cacheDir, `${ogCacheKey(card)}.png`);
+}
+
 function cachedPng(card: OgCard, cacheDir: string, draw: DrawToCache): Promise<Buffer> {
-  const file = join(cacheDir, `${ogCacheKey(card)}.png`);
+  const file = cachedFile(card, cacheDir);
   const pending = drawing.get(file);
   if (pending) return pending;
   if (existsSync(file)) return Promise.resolve(readFileSync(file));
@@ -320,7 +326,7 @@ function workerDraw(root: string): { draw: DrawToCache; close: () => Promise<num
  * have work and the page rendering keeps its own thread. A build starts it without waiting
  * (src/pages/og/articles/[slug].png.ts): the cards are drawn while the article pages render, and each
  * card's page waits for its own drawing (ogPng). Its promise settles when all are drawn; a card that
- * fails rejects it, and that card's page fails the build.
+ * fails rejects it (no further card is started), and that card's page fails the build.
  */
 export async function warmOgCache(
   cards: readonly OgCard[],
@@ -329,15 +335,11 @@ export async function warmOgCache(
   root: string = process.cwd(),
 ): Promise<void> {
   // A warm build has every card cached already: it neither reads them nor starts the worker (1 s at 4000).
-  const missing = cards.filter((card) => !existsSync(join(cacheDir, `${ogCacheKey(card)}.png`)));
+  const missing = cards.filter((card) => !existsSync(cachedFile(card, cacheDir)));
   if (missing.length === 0) return;
   const pool = workerDraw(root);
-  let next = 0;
-  const work = async (): Promise<void> => {
-    while (next < missing.length) await cachedPng(missing[next++]!, cacheDir, pool.draw);
-  };
   try {
-    await Promise.all(Array.from({ length: Math.min(concurrency, missing.length) }, work));
+    await inParallel(missing, concurrency, (card) => cachedPng(card, cacheDir, pool.draw));
   } finally {
     await pool.close();
   }
